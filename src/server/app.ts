@@ -1,0 +1,110 @@
+// buildApp(deps): the composition root. Security plugins, OpenAPI, then one register line per capability.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DbHandle } from "./db/connect";
+import { installErrorHandler } from "./http/error-handler";
+import type { Deps } from "./kernel/deps";
+import { redactPaths } from "./kernel/logger";
+import { auditHttp } from "./audit/audit.http";
+import { identityHttp } from "./identity/identity.http";
+import { personsHttp } from "./persons/persons.http";
+import { platformHttp } from "./platform/platform.http";
+
+export type AppOptions = { webDist?: string; logger?: boolean };
+
+export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false || deps.config.LOG_LEVEL === "silent"
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            redact: { paths: redactPaths, censor: "[masqué]" },
+            // never the raw URL: a query string can hold a surname
+            serializers: {
+              req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? "?", id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    trustProxy: deps.config.isProduction,
+    genReqId: () => deps.ids.uuid(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie, { secret: deps.config.SESSION_SECRET });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", ...(deps.config.OIDC_PRO_ISSUER ? [new URL(deps.config.OIDC_PRO_ISSUER).origin] : []), ...(deps.config.OIDC_PERSON_ISSUER ? [new URL(deps.config.OIDC_PERSON_ISSUER).origin] : [])],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: deps.config.isProduction ? [] : null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onSend", async (_req, reply) => {
+    reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: deps.config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    timeWindow: "1 minute",
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Socle — API",
+        description: "API de la plateforme Socle (réseau pour l'emploi). Toutes les erreurs suivent le format {code, message, details}.",
+        version: "0.1.0",
+      },
+      tags: [
+        { name: "plateforme", description: "État du service" },
+        { name: "identite", description: "Connexion, session" },
+        { name: "personnes", description: "Identité des personnes accompagnées" },
+        { name: "journal", description: "Journal des accès (qui a consulté mon dossier)" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  // one line per capability
+  await platformHttp(app, deps, handle);
+  await identityHttp(app, deps);
+  await personsHttp(app, deps);
+  await auditHttp(app, deps);
+
+  if (opts.webDist && existsSync(join(opts.webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: opts.webDist, prefix: "/", wildcard: false });
+    // client-side routes fall back to index.html; unknown /api/* stays a JSON 404
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/auth/") && !req.url.startsWith("/oidc/")) {
+        return reply.type("text/html").sendFile("index.html");
+      }
+      return reply.status(404).send({ code: "http.not_found", message: "Cette adresse n'existe pas." });
+    });
+  }
+  return app;
+}

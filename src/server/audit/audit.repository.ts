@@ -1,0 +1,79 @@
+// The only home of audit SQL. Appends are serialised by a transaction-scoped advisory lock so the
+// chain stays linear on PostgreSQL with concurrent writers.
+import { sql } from "kysely";
+import type { Db } from "../db/connect";
+import { type ChainedContent, chainHash, GENESIS_HASH } from "./audit.chain";
+
+const AUDIT_LOCK = 7_270_001;
+
+export const auditRepository = {
+  /** Must run inside a transaction (the lock is released at commit). */
+  async append(tx: Db, c: ChainedContent): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+    const last = await tx.selectFrom("audit_events").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await tx
+      .insertInto("audit_events")
+      .values({
+        at: c.at,
+        actor_kind: c.actorKind as "professional",
+        actor_id: c.actorId,
+        actor_role: c.actorRole,
+        structure_id: c.structureId,
+        person_id: c.personId,
+        action: c.action,
+        section: c.section,
+        purpose: c.purpose as "identify",
+        channel: c.channel as "web",
+        outcome: c.outcome as "allowed",
+        request_id: c.requestId,
+        details: JSON.stringify(c.details) as unknown as Record<string, unknown>,
+        prev_hash: prevHash,
+        hash: chainHash(prevHash, c),
+      })
+      .execute();
+  },
+
+  listForPerson(db: Db, personIds: string[], limit = 500) {
+    return db
+      .selectFrom("audit_events as a")
+      .leftJoin("professionals as p", (j) => j.on(sql`p.id::text`, "=", sql.ref("a.actor_id")))
+      .leftJoin("structures as s", "s.id", "a.structure_id")
+      .select([
+        "a.id",
+        "a.at",
+        "a.actor_kind as actorKind",
+        "a.actor_id as actorId",
+        "a.actor_role as actorRole",
+        "p.first_name as actorFirstName",
+        "p.last_name as actorLastName",
+        "s.name as structureName",
+        "a.action",
+        "a.section",
+        "a.purpose",
+        "a.channel",
+        "a.outcome",
+      ])
+      .where("a.person_id", "in", personIds)
+      .orderBy("a.id", "desc")
+      .limit(limit)
+      .execute();
+  },
+
+  /** Streams the chain in id order, in pages, for verification. */
+  async *scan(db: Db, pageSize = 5000) {
+    let after = 0;
+    for (;;) {
+      const rows = await db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("id", ">", after)
+        .orderBy("id")
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield* rows;
+      after = rows[rows.length - 1]!.id;
+    }
+  },
+};

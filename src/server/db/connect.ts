@@ -1,0 +1,66 @@
+// Opens the system of record: embedded PGlite (default, data under SOCLE_DATA_DIR) or a PostgreSQL
+// server when a connection string is given. Both get the same type parsers (see parsers.ts).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import { pgliteParsers, registerPgParsers } from "./parsers";
+import type { Database } from "./schema";
+
+export type Db = Kysely<Database>;
+export type EngineKind = "pglite" | "postgres";
+
+export type DbHandle = {
+  db: Db;
+  kind: EngineKind;
+  /** runs a multi-statement SQL script (simple query protocol) */
+  exec(script: string): Promise<void>;
+  serverVersion(): Promise<string>;
+  close(): Promise<void>;
+};
+
+export type ConnectOptions =
+  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "pglite"; dataDir?: string /* undefined = in memory */; loadDataDir?: Blob | File };
+
+export async function connect(opts: ConnectOptions): Promise<DbHandle> {
+  if (opts.kind === "postgres") {
+    registerPgParsers();
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: "postgres",
+      exec: async (script) => {
+        await pool.query(script);
+      },
+      serverVersion: async () => (await pool.query("show server_version")).rows[0].server_version as string,
+      close: () => db.destroy(),
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: pgliteParsers,
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: "pglite",
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+    serverVersion: async () =>
+      ((await pglite.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?"),
+    close: () => db.destroy(),
+  };
+}
+
+export function connectFromConfig(config: { DATABASE_URL?: string; SOCLE_DATA_DIR: string }) {
+  return config.DATABASE_URL
+    ? connect({ kind: "postgres", url: config.DATABASE_URL })
+    : connect({ kind: "pglite", dataDir: join(config.SOCLE_DATA_DIR, "pglite") });
+}

@@ -1,0 +1,7 @@
+// The database type: one line per capability's table types.
+import type { AuditTables } from "../audit/audit.tables";
+import type { IdentityTables } from "../identity/identity.tables";
+import type { OrganisationsTables } from "../organisations/organisations.tables";
+import type { PersonsTables } from "../persons/persons.tables";
+
+export interface Database extends OrganisationsTables, PersonsTables, IdentityTables, AuditTables {}
