@@ -6,33 +6,50 @@ import { type ChainedContent, chainHash, GENESIS_HASH } from "./audit.chain";
 
 const AUDIT_LOCK = 7_270_001;
 
+function toRow(c: ChainedContent, prevHash: string, hash: string) {
+  return {
+    at: c.at,
+    actor_kind: c.actorKind as "professional",
+    actor_id: c.actorId,
+    actor_role: c.actorRole,
+    structure_id: c.structureId,
+    person_id: c.personId,
+    action: c.action,
+    section: c.section,
+    purpose: c.purpose as "identify",
+    channel: c.channel as "web",
+    outcome: c.outcome as "allowed",
+    request_id: c.requestId,
+    details: JSON.stringify(c.details) as unknown as Record<string, unknown>,
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
 export const auditRepository = {
   /** Must run inside a transaction (the lock is released at commit). */
   async append(tx: Db, c: ChainedContent): Promise<void> {
+    await auditRepository.appendMany(tx, [c]);
+  },
+
+  /** Appends rows in order, chained, in batches; must run inside a transaction. */
+  async appendMany(tx: Db, entries: ChainedContent[]): Promise<void> {
+    if (entries.length === 0) return;
     await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
     const last = await tx.selectFrom("audit_events").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx
-      .insertInto("audit_events")
-      .values({
-        at: c.at,
-        actor_kind: c.actorKind as "professional",
-        actor_id: c.actorId,
-        actor_role: c.actorRole,
-        structure_id: c.structureId,
-        person_id: c.personId,
-        action: c.action,
-        section: c.section,
-        purpose: c.purpose as "identify",
-        channel: c.channel as "web",
-        outcome: c.outcome as "allowed",
-        request_id: c.requestId,
-        details: JSON.stringify(c.details) as unknown as Record<string, unknown>,
-        prev_hash: prevHash,
-        hash: chainHash(prevHash, c),
-      })
-      .execute();
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = entries.map((c) => {
+      const hash = chainHash(prevHash, c);
+      const row = toRow(c, prevHash, hash);
+      prevHash = hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += 500) {
+      // identity ids follow insertion order within one statement, so the chain order is kept
+      await tx.insertInto("audit_events").values(rows.slice(i, i + 500)).execute();
+    }
   },
+
 
   listForPerson(db: Db, personIds: string[], limit = 500) {
     return db

@@ -11,9 +11,9 @@ import { requireSession } from "./authenticate";
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export type BoundRequest<C extends RouteContract> = {
-  params: Out<C["params"]>;
-  query: Out<C["query"]>;
-  body: Out<C["body"]>;
+  params: Out<NonNullable<C["params"]>>;
+  query: Out<NonNullable<C["query"]>>;
+  body: Out<NonNullable<C["body"]>>;
   actor: Actor;
   raw: FastifyRequest;
 };
@@ -39,9 +39,9 @@ export function bindRoute<C extends RouteContract>(
     preHandler: auth ? requireSession(deps) : undefined,
     handler: async (req) =>
       handler({
-        params: req.params as Out<C["params"]>,
-        query: req.query as Out<C["query"]>,
-        body: req.body as Out<C["body"]>,
+        params: req.params as BoundRequest<C>["params"],
+        query: req.query as BoundRequest<C>["query"],
+        body: req.body as BoundRequest<C>["body"],
         actor: req.session?.actor ?? { kind: "system", id: "anonymous", channel: "web", requestId: req.id },
         raw: req,
       }),

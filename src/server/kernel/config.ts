@@ -4,6 +4,7 @@ import { z } from "zod";
 
 export const DEMO_SESSION_SECRET = "demo-session-secret-do-not-use-in-production-0000";
 export const DEMO_OIDC_CLIENT_SECRET = "demo-oidc-client-secret";
+export const DEMO_NIR_SECRET = "demo-nir-secret-do-not-use-in-production-000000";
 
 const envSchema = z.object({
   SOCLE_ENV: z.enum(["demo", "test", "production"]).default("demo"),
@@ -14,6 +15,8 @@ const envSchema = z.object({
   SOCLE_DATA_DIR: z.string().default(".socle"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SESSION_SECRET: z.string().min(32).default(DEMO_SESSION_SECRET),
+  // protects the NIR: encryption key and blind-index key derive from it (PS-43)
+  NIR_SECRET: z.string().min(32).default(DEMO_NIR_SECRET),
   SESSION_IDLE_MINUTES_PRO: z.coerce.number().int().positive().default(30),
   SESSION_IDLE_MINUTES_PERSON: z.coerce.number().int().positive().default(15),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -52,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems: string[] = [];
     if (!c.DATABASE_URL) problems.push("DATABASE_URL est obligatoire en production (PGlite est réservé à la démo).");
     if (c.SESSION_SECRET === DEMO_SESSION_SECRET) problems.push("SESSION_SECRET doit être défini (secret de démo refusé).");
+    if (c.NIR_SECRET === DEMO_NIR_SECRET) problems.push("NIR_SECRET doit être défini (secret de démo refusé).");
     if (!c.OIDC_PRO_ISSUER) problems.push("OIDC_PRO_ISSUER (ProConnect) est obligatoire en production.");
     if (!c.OIDC_PERSON_ISSUER) problems.push("OIDC_PERSON_ISSUER (FranceConnect) est obligatoire en production.");
     if (c.OIDC_PRO_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)

@@ -1,0 +1,76 @@
+// The `socle` command line: migrate, seed, audit verify, serve, reference data. Later capabilities
+// add their imports/exports here (one line each).
+import { Command } from "commander";
+import { verifyAuditChain } from "../server/audit/verify-audit-chain";
+import { bootstrap } from "../server/bootstrap";
+import { seedDemo } from "../server/demo/seed-demo";
+import { loadConfig } from "../server/kernel/config";
+import { loadReferenceData } from "../server/reference-data/load-reference-data";
+
+const program = new Command()
+  .name("socle")
+  .description("Socle — plateforme partagée du réseau pour l'emploi (outils en ligne de commande)")
+  .showHelpAfterError();
+
+async function withDeps<T>(fn: (ctx: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
+  const ctx = await bootstrap(loadConfig({ LOG_LEVEL: "warn", ...process.env }));
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+program
+  .command("migrate")
+  .description("applique les migrations en attente (PGlite par défaut, PostgreSQL si DATABASE_URL)")
+  .action(() =>
+    withDeps(async ({ migrated, handle }) => {
+      console.log(migrated.length ? `Migrations appliquées (${handle.kind}) : ${migrated.join(", ")}` : `Base à jour (${handle.kind}).`);
+    }),
+  );
+
+program
+  .command("seed")
+  .description("charge les référentiels et le territoire de démonstration (Somme), de façon déterministe et idempotente")
+  .option("--persons <n>", "nombre de personnes de démonstration", "2000")
+  .action((opts: { persons: string }) =>
+    withDeps(async ({ deps }) => {
+      const n = Number(opts.persons);
+      if (!Number.isInteger(n) || n < 0) throw new Error("--persons attend un nombre entier positif.");
+      for (const r of await loadReferenceData(deps.db, deps.clock)) {
+        console.log(`Référentiel ${r.dataset} ${r.version} : ${r.skipped ? "déjà à jour" : `${r.rows} lignes chargées`}`);
+      }
+      const s = await seedDemo(deps.db, deps.clock, deps.secrets, { persons: n });
+      console.log(`Territoire de démonstration : ${s.structures} structures, ${s.professionals} professionnels, ${s.personsTotal} personnes (${s.personsCreated} créées).`);
+    }),
+  );
+
+const auditCmd = program.command("audit").description("journal des accès");
+auditCmd
+  .command("verify")
+  .description("vérifie le chaînage du journal des accès (détecte une ligne modifiée, insérée ou supprimée)")
+  .action(() =>
+    withDeps(async ({ deps }) => {
+      const r = await verifyAuditChain(deps.db);
+      if (r.ok) {
+        console.log(`Journal intègre : ${r.rows} entrées vérifiées.`);
+      } else {
+        console.error(`Journal ALTÉRÉ à l'entrée n° ${r.brokenAt} : ${r.reason} (${r.rows} entrées lues).`);
+        process.exitCode = 2;
+      }
+    }),
+  );
+
+program
+  .command("serve")
+  .description("démarre la plateforme (API, application web, fournisseur d'identité de démonstration)")
+  .action(async () => {
+    const { start } = await import("../server/main");
+    await start();
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
