@@ -20,10 +20,11 @@ export const mergePersons = useCase(
     ]);
     if (!surviving) throw personsErrors.notFound(input.personId);
     if (!absorbed) throw personsErrors.notFound(input.absorbedId);
-    assertCan(personsPolicy.merge(actor, surviving, absorbed), "persons.merge", { personId: input.absorbedId, section: "fusion", purpose: "identify" });
     const [s, a] = [await personsRepository.get(tx, input.personId), await personsRepository.get(tx, input.absorbedId)];
+    // a merged record has no follow-up left: say so before the access check would refuse it
     if (s?.status !== "active") throw personsErrors.alreadyMerged(input.personId);
     if (a?.status !== "active") throw personsErrors.alreadyMerged(input.absorbedId);
+    assertCan(personsPolicy.merge(actor, surviving, absorbed), "persons.merge", { personId: input.absorbedId, section: "fusion", purpose: "identify" });
     const now = clock.now();
     const moved = await personsRepository.moveFollowUps(tx, a.id, s.id);
     await personsRepository.markMerged(tx, a.id, s.id, now);
