@@ -10,7 +10,8 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DbHandle } from "./db/connect";
-import { installErrorHandler } from "./http/error-handler";
+import { installErrorHandler, notFoundBody } from "./http/error-handler";
+import { referenceDataHttp } from "./reference-data/reference-data.http";
 import type { Deps } from "./kernel/deps";
 import { redactPaths } from "./kernel/logger";
 import { auditHttp } from "./audit/audit.http";
@@ -95,16 +96,15 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
   await identityHttp(app, deps);
   await personsHttp(app, deps);
   await auditHttp(app, deps);
+  await referenceDataHttp(app, deps);
 
-  if (opts.webDist && existsSync(join(opts.webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: opts.webDist, prefix: "/", wildcard: false });
-    // client-side routes fall back to index.html; unknown /api/* stays a JSON 404
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/auth/") && !req.url.startsWith("/oidc/")) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply.status(404).send({ code: "http.not_found", message: "Cette adresse n'existe pas." });
-    });
-  }
+  const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));
+  if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: "/", wildcard: false });
+  // client-side routes fall back to index.html; API, login and provider paths get the JSON 404
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === "GET" && !/^\/(api|auth|oidc)(\/|$)/.test(req.url);
+    if (spa && isPage) return reply.type("text/html").sendFile("index.html");
+    return reply.status(404).send(notFoundBody());
+  });
   return app;
 }

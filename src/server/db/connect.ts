@@ -19,6 +19,8 @@ export type DbHandle = {
   exec(script: string): Promise<void>;
   serverVersion(): Promise<string>;
   close(): Promise<void>;
+  /** the embedded engine, when kind is "pglite" (dumps for test templates) */
+  pglite?: PGlite;
 };
 
 export type ConnectOptions =
@@ -56,6 +58,7 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     serverVersion: async () =>
       ((await pglite.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?"),
     close: () => db.destroy(),
+    pglite,
   };
 }
 

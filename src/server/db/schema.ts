@@ -3,5 +3,11 @@ import type { AuditTables } from "../audit/audit.tables";
 import type { IdentityTables } from "../identity/identity.tables";
 import type { OrganisationsTables } from "../organisations/organisations.tables";
 import type { PersonsTables } from "../persons/persons.tables";
+import type { ReferenceDataTables } from "../reference-data/reference-data.tables";
 
-export interface Database extends OrganisationsTables, PersonsTables, IdentityTables, AuditTables {}
+export interface Database
+  extends OrganisationsTables,
+    PersonsTables,
+    IdentityTables,
+    AuditTables,
+    ReferenceDataTables {}

@@ -4,6 +4,12 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type ErrorBody, kernelErrors, SocleError } from "../../shared/kernel/errors";
 
+/** The JSON 404 of the error model; `/api/*`, `/auth/*` and `/oidc/*` always get it. */
+export function notFoundBody() {
+  const e = kernelErrors.notFound();
+  return { code: e.code, message: e.message };
+}
+
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof SocleError) {
@@ -34,9 +40,5 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, "unhandled error");
     const e = kernelErrors.internal();
     return reply.status(500).send({ code: e.code, message: e.message });
-  });
-  app.setNotFoundHandler((_req, reply) => {
-    const e = kernelErrors.notFound();
-    return reply.status(404).send({ code: e.code, message: e.message });
   });
 }

@@ -68,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
-  return { ...c, isProduction, localOidc: !isProduction && !c.OIDC_PRO_ISSUER, publicUrl };
+  // the bundled provider serves whichever kind of login has no issuer configured (never in production)
+  return { ...c, isProduction, localOidc: !isProduction && (!c.OIDC_PRO_ISSUER || !c.OIDC_PERSON_ISSUER), publicUrl };
 }

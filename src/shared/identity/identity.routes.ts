@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { defineRoute } from "../kernel/route";
 import { sessionViewSchema } from "./identity.schema";
 
@@ -8,5 +9,12 @@ export const identityRoutes = {
     summary: "Session en cours (401 si non connecté) ; fournit le jeton CSRF",
     tags: ["identite"],
     response: sessionViewSchema,
+  }),
+  logout: defineRoute({
+    method: "POST",
+    url: "/auth/logout",
+    summary: "Déconnexion : révoque la session et renvoie l'adresse de déconnexion du fournisseur d'identité",
+    tags: ["identite"],
+    response: z.object({ redirectTo: z.string() }),
   }),
 };
