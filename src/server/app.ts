@@ -19,15 +19,16 @@ import { identityHttp } from "./identity/identity.http";
 import { personsHttp } from "./persons/persons.http";
 import { platformHttp } from "./platform/platform.http";
 
-export type AppOptions = { webDist?: string; logger?: boolean };
+export type AppOptions = { webDist?: string; logger?: boolean; logStream?: NodeJS.WritableStream };
 
 export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
-      opts.logger === false || deps.config.LOG_LEVEL === "silent"
+      opts.logger === false || (deps.config.LOG_LEVEL === "silent" && !opts.logStream)
         ? false
         : {
             level: deps.config.LOG_LEVEL,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             redact: { paths: redactPaths, censor: "[masqué]" },
             // never the raw URL: a query string can hold a surname
             serializers: {

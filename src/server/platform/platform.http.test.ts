@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { Writable } from "node:stream";
+import { after, before, test } from "node:test";
+import { testEngine } from "../../test-support/db";
+import { type TestApp, testApp } from "../../test-support/app";
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+test("GET /api/health reports the database kind and the migration version", async () => {
+  const res = await t.app.inject({ method: "GET", url: "/api/health" });
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.equal(body.status, "ok");
+  assert.equal(body.database.kind, testEngine());
+  assert.match(body.database.migration, /^\d{12}-[a-z0-9-]+\.sql$/);
+  assert.match(body.database.serverVersion, /^\d+/);
+});
+
+test("the OpenAPI document is generated from the route contracts, and the docs page is served", async () => {
+  const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+  assert.match(doc.openapi, /^3\./);
+  for (const path of ["/api/health", "/api/session", "/api/persons", "/api/persons/{personId}", "/api/persons/{personId}/contact", "/api/me/audit"]) {
+    assert.ok(doc.paths[path], `${path} absent de l'OpenAPI`);
+  }
+  assert.ok(doc.paths["/api/persons/{personId}/contact"].put.requestBody);
+  const page = await t.app.inject({ method: "GET", url: "/api/docs/" });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /swagger/i);
+});
+
+test("logs never carry the raw URL (a search query can hold a surname)", async () => {
+  const lines: string[] = [];
+  const { buildApp } = await import("../app");
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({ ...t.deps, config: { ...t.deps.config, LOG_LEVEL: "info" } }, t.handle, { logStream: stream });
+  try {
+    await app.inject({ method: "GET", url: "/api/persons?q=DUPONTEL" });
+  } finally {
+    await app.close();
+  }
+  assert.ok(lines.some((l) => l.includes('"route":"/api/persons"')), lines.join(""));
+  assert.ok(!lines.some((l) => l.includes("DUPONTEL")));
+});
