@@ -85,6 +85,7 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
         { name: "identite", description: "Connexion, session" },
         { name: "personnes", description: "Identité des personnes accompagnées" },
         { name: "journal", description: "Journal des accès (qui a consulté mon dossier)" },
+        { name: "referentiels", description: "Référentiels (territoires, ROME)" },
       ],
     },
     transform: jsonSchemaTransform,

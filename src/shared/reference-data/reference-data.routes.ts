@@ -1,0 +1,25 @@
+import { defineRoute } from "../kernel/route";
+import {
+  appellationListSchema,
+  referenceVersionListSchema,
+  searchAppellationsQuerySchema,
+} from "./reference-data.schema";
+
+export const referenceDataRoutes = {
+  searchAppellations: defineRoute({
+    method: "GET",
+    url: "/api/reference/rome/appellations",
+    summary: "Rechercher un métier (appellation du ROME 4.0) par mots du libellé",
+    tags: ["referentiels"],
+    query: searchAppellationsQuerySchema,
+    response: appellationListSchema,
+  }),
+  listReferenceVersions: defineRoute({
+    method: "GET",
+    url: "/api/reference/versions",
+    summary: "Versions des référentiels chargés (COG, zones d'emploi, ROME)",
+    tags: ["referentiels"],
+    auth: false,
+    response: referenceVersionListSchema,
+  }),
+};
