@@ -71,6 +71,8 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
     global: true,
     max: deps.config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     timeWindow: "1 minute",
+    // static files of the web app are not limited: an agency behind one address loads them often
+    allowList: (req) => !/^\/(api|auth|oidc)(\/|$)/.test(req.url),
   });
 
   await app.register(fastifySwagger, {

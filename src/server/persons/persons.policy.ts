@@ -1,7 +1,7 @@
 // Need-to-know access to a person's file (PS-11 to PS-14), as pure functions, and the same rule as a
 // SQL scope for lists (`visiblePersonsScope`). A property test checks that the two agree.
 import { type ExpressionBuilder, sql } from "kysely";
-import type { ProfessionalRole } from "../../shared/identity/identity.schema";
+import { FILE_ROLES } from "../../shared/persons/persons.access";
 import type { Actor, ProfessionalActor } from "../kernel/access";
 import type { Database } from "../db/schema";
 
@@ -12,9 +12,6 @@ export type PersonFileScope = {
   followUps: { structureId: string; professionalId: string | null; role: "referent" | "co_referent" | "membre" }[];
 };
 
-/** Roles that work on named persons' files within their structure. `pilotage` and
- * `charge_relation_entreprise` do not: aggregates and employers only. */
-const FILE_ROLES: readonly ProfessionalRole[] = ["conseiller", "charge_orientation", "admin_structure"];
 
 const hasFileRole = (a: ProfessionalActor) => a.roles.some((r) => FILE_ROLES.includes(r));
 export const managedDepartement = (a: ProfessionalActor): string | null =>

@@ -1,0 +1,37 @@
+// The person's own space, phone first: a greeting and the card "Qui a consulté mon dossier".
+import { Card } from "@codegouvfr/react-dsfr/Card";
+import type { SessionView } from "../../shared/identity/identity.schema";
+import { usePageTitle } from "../kernel/page-title";
+import { firstGivenName } from "../kernel/session";
+
+type Person = Extract<SessionView, { kind: "person" }>;
+
+export const PERSON_HOME_TITLE = "Mon espace";
+
+export function PersonHome({ session }: { session: Person }) {
+  usePageTitle(PERSON_HOME_TITLE);
+  return (
+    <>
+      <h1>{PERSON_HOME_TITLE}</h1>
+      <p className="fr-text--lead">
+        Bonjour {firstGivenName(session.firstNames)} {session.lastName}
+      </p>
+      <p>
+        Cet espace vous montre ce que les professionnels qui vous accompagnent vers l'emploi savent de vous,
+        et qui a consulté votre dossier.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Qui a consulté mon dossier"
+            titleAs="h2"
+            desc="La liste de chaque consultation de votre dossier : la date, l'organisme, le rôle de la personne et la raison."
+            linkProps={{ to: "/mon-espace/journal" }}
+            enlargeLink
+            border
+          />
+        </div>
+      </div>
+    </>
+  );
+}

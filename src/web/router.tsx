@@ -1,0 +1,29 @@
+// The web app's routes: one line per capability's page list. Every page renders inside the layout;
+// an error in a page is caught by ErrorPage without losing the header and footer.
+import { createBrowserRouter } from "react-router-dom";
+import { auditPages } from "./audit/audit.pages";
+import { homePages } from "./home/home.pages";
+import { identityPages } from "./identity/identity.pages";
+import { ErrorPage, RootErrorPage } from "./kernel/error.page";
+import { Layout } from "./kernel/layout";
+import { NotFoundPage } from "./kernel/not-found.page";
+import { personsPages } from "./persons/persons.pages";
+
+export const router = createBrowserRouter([
+  {
+    Component: Layout,
+    errorElement: <RootErrorPage />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          ...identityPages,
+          ...homePages,
+          ...personsPages,
+          ...auditPages,
+          { path: "*", Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);
