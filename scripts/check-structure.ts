@@ -15,7 +15,7 @@ function walk(dir: string, out: string[] = []): string[] {
 const problems: string[] = [];
 const importRe = /(?:import|export)[^"']*from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
-for (const file of walk("src")) {
+for (const file of [...walk("src"), ...walk("e2e")]) {
   const text = readFileSync(file, "utf8");
   const imports = [...text.matchAll(importRe)].map((m) => m[1] ?? m[2] ?? "");
   const isTest = /\.test\.tsx?$/.test(file);

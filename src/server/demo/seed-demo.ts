@@ -250,7 +250,7 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
         structureId: null,
         personId: p.id,
         action: "persons.created",
-        section: "identite",
+        section: "import",
         purpose: "identify",
         channel: "system",
         outcome: "allowed",

@@ -41,7 +41,7 @@ export function oidcSettings(config: Deps["config"], kind: LoginKind): OidcSetti
   const local = `${config.publicUrl}${LOCAL_OIDC_PATH}`;
   const common = {
     redirectUri: `${config.publicUrl}/auth/callback/${loginKindSegments[kind]}`,
-    postLogoutRedirectUri: `${config.publicUrl}/`,
+    postLogoutRedirectUri: `${config.publicUrl}/connexion?erreur=deconnecte`,
   };
   return kind === "professional"
     ? {

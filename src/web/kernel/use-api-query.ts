@@ -11,12 +11,15 @@ export type QueryState<T> =
 
 export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList) {
   const { markExpired } = useSession();
-  const [state, setState] = useState<QueryState<T>>({ status: "loading" });
+  // the state remembers which inputs it answers: right after the inputs change, the previous answer is
+  // not shown for one render (it would flash stale rows), the page shows "loading" instead
+  const [tagged, setTagged] = useState<{ for: unknown; state: QueryState<T> }>({ for: null, state: { status: "loading" } });
   const generation = useRef(0);
 
-  const run = useCallback(
+  const run: () => Promise<void> = useCallback(
     async () => {
       const current = ++generation.current;
+      const setState = (state: QueryState<T>) => setTagged({ for: run, state });
       setState({ status: "loading" });
       try {
         const data = await load();
@@ -40,7 +43,8 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList) {
   }, [run]);
 
   /** Replaces the loaded data (after a successful save). */
-  const setData = useCallback((data: T) => setState({ status: "ok", data }), []);
+  const setData = useCallback((data: T) => setTagged({ for: run, state: { status: "ok", data } }), [run]);
+  const state: QueryState<T> = tagged.for === run ? tagged.state : { status: "loading" };
   return { state, reload: run, setData };
 }
 

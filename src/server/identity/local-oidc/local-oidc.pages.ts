@@ -25,7 +25,7 @@ function layout(title: string, service: string, body: string): string {
 <link rel="stylesheet" href="/dsfr/dsfr.min.css">
 </head>
 <body>
-<div class="fr-notice fr-notice--warning" role="note" style="background:#ffe9e6;border-bottom:2px solid #ce0500">
+<div class="fr-notice fr-notice--warning" role="region" aria-label="Avertissement" style="background:#ffe9e6;border-bottom:2px solid #ce0500">
   <div class="fr-container"><div class="fr-notice__body">
     <p class="fr-notice__title" style="font-weight:700">${esc(DEMO_BANNER)}</p>
   </div></div>
