@@ -17,7 +17,7 @@ export async function start() {
   const { deps, handle } = await bootstrap(config);
   const step = (label: string) => console.log(`  ✓ ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   step(`base de données ${handle.kind === "pglite" ? `PGlite (${join(config.SOCLE_DATA_DIR, "pglite")})` : "PostgreSQL"} migrée`);
-  const ref = await loadReferenceData(deps.db, deps.clock, deps.log);
+  const ref = await loadReferenceData(deps.db, deps.clock);
   step(`référentiels : ${ref.map((r) => `${r.dataset} ${r.version}${r.skipped ? " (à jour)" : ` (${r.rows} lignes)`}`).join(", ")}`);
   if (!config.isProduction && config.DEMO_PERSONS > 0) {
     const seed = await seedDemo(deps.db, deps.clock, deps.secrets, { persons: config.DEMO_PERSONS });
