@@ -3,6 +3,7 @@
 import { Command } from "commander";
 import { verifyAuditChain } from "../server/audit/verify-audit-chain";
 import { bootstrap } from "../server/bootstrap";
+import { runCnafImportCli } from "../server/imports/cnaf/import-cnaf.cli";
 import { seedDemo } from "../server/demo/seed-demo";
 import { loadConfig } from "../server/kernel/config";
 import { loadReferenceData } from "../server/reference-data/load-reference-data";
@@ -60,6 +61,35 @@ auditCmd
         process.exitCode = 2;
       }
     }),
+  );
+
+const registrationsCmd = program.command("registrations").description("inscriptions");
+registrationsCmd
+  .command("detect-abandoned")
+  .description("signale aux structures les inscriptions laissées inachevées (« aller vers »), une fois par brouillon")
+  .option("--jours <n>", "délai d'abandon en jours (⚙ inscription.abandonJours)", "7")
+  .option("--json", "résumé en JSON")
+  .action((opts: { jours: string; json?: boolean }) =>
+    withDeps(async ({ deps }) => {
+      const days = Number(opts.jours);
+      if (!Number.isInteger(days) || days < 1) throw new Error("--jours attend un nombre entier de jours (1 ou plus).");
+      const { detectAbandonedRegistrations } = await import("../server/registration/use-cases/detect-abandoned-registrations");
+      const r = await detectAbandonedRegistrations(deps, { kind: "system", id: "cli", channel: "cli" }, { abandonDays: days });
+      const summary = { examined: r.examined, reported: r.reported, withoutFile: r.withoutFile };
+      console.log(opts.json ? JSON.stringify(summary) : `Inscriptions inachevées signalées : ${r.reported} (brouillons examinés : ${r.examined}, sans dossier à rattacher : ${r.withoutFile}).`);
+    }),
+  );
+
+const importCmd = program.command("import").description("imports de données des partenaires");
+importCmd
+  .command("cnaf <fichier>")
+  .description("importe un flux bénéficiaires RSA CAF/MSA (VRSB 08.01, windows-1252) : idempotent, reprend après interruption")
+  .requiredOption("--departement <code>", "département qui importe le flux (ex. 80) ; les foyers d'un autre département sont mis en quarantaine")
+  .option("--recu-le <date>", "date de réception du flux par le département, AAAA-MM-JJ (T0 des nouveaux entrants ; par défaut DTCREAFLUX)")
+  .option("--taille-lot <n>", "foyers par transaction", "200")
+  .option("--json", "affiche le compte rendu en JSON")
+  .action((fichier: string, opts: { departement: string; recuLe?: string; tailleLot?: string; json?: boolean }) =>
+    withDeps(({ deps }) => runCnafImportCli(deps, fichier, opts)),
   );
 
 program

@@ -16,8 +16,13 @@ import type { Deps } from "./kernel/deps";
 import { redactPaths } from "./kernel/logger";
 import { auditHttp } from "./audit/audit.http";
 import { identityHttp } from "./identity/identity.http";
+import { importsHttp } from "./imports/imports.http";
 import { personsHttp } from "./persons/persons.http";
 import { platformHttp } from "./platform/platform.http";
+import { registrationHttp } from "./registration/registration.http";
+import { tabularImportsHttp } from "./imports/tabular/tabular-imports.http";
+import { orientationHttp } from "./orientation/orientation.http";
+import { workItemsHttp } from "./work-items/work-items.http";
 
 export type AppOptions = { webDist?: string; logger?: boolean; logStream?: NodeJS.WritableStream };
 
@@ -101,6 +106,11 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
   await personsHttp(app, deps);
   await auditHttp(app, deps);
   await referenceDataHttp(app, deps);
+  await importsHttp(app, deps);
+  await registrationHttp(app, deps);
+  await tabularImportsHttp(app, deps);
+  await orientationHttp(app, deps);
+  await workItemsHttp(app, deps);
 
   const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: "/", wildcard: false });

@@ -7,7 +7,11 @@ import { identityPages } from "./identity/identity.pages";
 import { ErrorPage, RootErrorPage } from "./kernel/error.page";
 import { Layout } from "./kernel/layout";
 import { NotFoundPage } from "./kernel/not-found.page";
+import { orientationPages } from "./orientation/orientation.pages";
 import { personsPages } from "./persons/persons.pages";
+import { registrationPages } from "./registration/registration.pages";
+import { importsPages } from "./imports/imports.pages";
+import { workItemsPages } from "./work-items/work-items.pages";
 
 export const router = createBrowserRouter([
   {
@@ -21,6 +25,10 @@ export const router = createBrowserRouter([
           ...homePages,
           ...personsPages,
           ...auditPages,
+          ...registrationPages,
+          ...importsPages,
+          ...orientationPages,
+          ...workItemsPages,
           { path: "*", Component: NotFoundPage },
         ],
       },

@@ -11,6 +11,7 @@ import type { Db } from "../db/connect";
 import type { Clock } from "../kernel/clock";
 import type { Secrets } from "../kernel/secrets";
 import type { FollowUpsTable, PersonsTable } from "../persons/persons.tables";
+import { DEMO_PERSON_TO_ORIENT, seedDemoOrientations } from "../orientation/demo-orientations";
 import {
   DEMO_DEPARTEMENT,
   DEMO_PERSON_EMAIL,
@@ -157,9 +158,11 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
           break;
         }
       }
-      const female = n === 0 ? true : r.chance(0.55);
-      const firstNames = n === 0 ? "Léa" : r.pick(female ? firstNamesF : firstNamesM);
-      const birthName = n === 0 ? "Durand" : r.pick(lastNames);
+      // the person the orientation journey orients: not followed, with a login e-mail
+      const toOrient = n === DEMO_PERSON_TO_ORIENT.index ? DEMO_PERSON_TO_ORIENT : undefined;
+      const female = n === 0 ? true : (toOrient?.female ?? r.chance(0.55));
+      const firstNames = n === 0 ? "Léa" : (toOrient?.firstNames ?? r.pick(female ? firstNamesF : firstNamesM));
+      const birthName = n === 0 ? "Durand" : (toOrient?.birthName ?? r.pick(lastNames));
       const age = r.chance(0.22) ? r.int(18, 25) : r.int(26, 63);
       const year = 2026 - age;
       const month = r.int(1, 12);
@@ -175,7 +178,7 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       }
       usedNirs.add(nir);
       const hasCaf = r.chance(0.75);
-      const email = n === 0 ? DEMO_PERSON_EMAIL : r.chance(0.6) ? `${deaccent(firstNames)}.${deaccent(birthName)}.${n}@exemple.fr` : null;
+      const email = n === 0 ? DEMO_PERSON_EMAIL : toOrient ? toOrient.email : r.chance(0.6) ? `${deaccent(firstNames)}.${deaccent(birthName)}.${n}@exemple.fr` : null;
       personRows.push({
         id,
         nir_cipher: secrets.encryptNir(nir),
@@ -205,7 +208,7 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       });
       createdIds.push(id);
       // who follows the person: 10 % are not followed yet (awaiting orientation)
-      if (n !== 0 && r.chance(0.1)) continue;
+      if (n !== 0 && (toOrient || r.chance(0.1))) continue;
       const zone = commune.zone ?? "3202";
       const byZone = (kind: string) => demoStructures.find((s) => s.key.startsWith(kind) && s.zones.includes(zone))?.key;
       let structure: string;
@@ -258,6 +261,8 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
         details: { source: "jeu de démonstration" },
       })),
     );
+    // persons nobody follows yet await their orientation: the chargé d'orientation's queue
+    await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT);
     const after = await tx.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     const pros = await tx.selectFrom("professionals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return {

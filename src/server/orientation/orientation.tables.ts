@@ -35,6 +35,8 @@ export interface OrientationsTable {
   organisme_retenu: "FT" | "ML" | "CAP_EMPLOI" | "CD" | null;
   structure_id: string | null;
   notified_at: Date | null;
+  notification_channel: Generated<"EMAIL" | "COURRIER" | null>;
+  reorientation_request_id: Generated<string | null>;
   created_at: Date;
   updated_at: Date;
   version: Generated<number>;
@@ -50,8 +52,71 @@ export interface OrientationTransitionsTable {
   at: Date;
   reason: string | null;
 }
+export interface OrientationRuleSetsTable {
+  id: string;
+  departement: string | null;
+  version: string;
+  label: string;
+  effective_from: string;
+  rules: unknown;
+  published_at: Date | null;
+  created_at: Date;
+}
+export interface DepartementSettingsTable {
+  departement: string;
+  delegation_ft: Generated<"AUCUNE" | "TOTALE" | "PAR_DEFAUT">;
+  updated_at: Date;
+}
+export interface OrientationLettersTable {
+  id: string;
+  orientation_id: string;
+  person_id: string;
+  filename: string;
+  content: Uint8Array;
+  sha256: string;
+  created_at: Date;
+}
+export interface OutboundMessagesTable {
+  id: string;
+  channel: "EMAIL";
+  person_id: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  related_kind: string;
+  related_id: string;
+  status: "A_ENVOYER" | "ENVOYE" | "ECHEC";
+  attempts: Generated<number>;
+  created_at: Date;
+  sent_at: Date | null;
+  transport_id: string | null;
+  last_error: string | null;
+}
+export interface ReorientationRequestsTable {
+  id: string;
+  person_id: string;
+  orientation_id: string;
+  departement: string;
+  requested_by: string;
+  motif: string;
+  parcours_souhaite: "PRO" | "SOCIO_PRO" | "SOCIAL";
+  organisme_souhaite: "FT" | "ML" | "CAP_EMPLOI" | "CD";
+  structure_souhaitee_id: string | null;
+  statut: "EN_ATTENTE" | "ACCEPTEE" | "REFUSEE";
+  motif_decision: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  new_orientation_id: string | null;
+  created_at: Date;
+  version: Generated<number>;
+}
 export interface OrientationTables {
   parcours: ParcoursTable;
   orientations: OrientationsTable;
   orientation_transitions: OrientationTransitionsTable;
+  orientation_rule_sets: OrientationRuleSetsTable;
+  departement_settings: DepartementSettingsTable;
+  orientation_letters: OrientationLettersTable;
+  outbound_messages: OutboundMessagesTable;
+  reorientation_requests: ReorientationRequestsTable;
 }

@@ -25,6 +25,8 @@ const followedBy = (structureId: string, professionalId: string | null = null, r
   followUps: [{ structureId, professionalId, role }],
 });
 
+const pendingIn = (departement: string): PersonFileScope => ({ personId: PERSON, departement, followUps: [], pendingOrientationDepartement: departement });
+
 // [case, actor, file, can view, can edit]
 const cases: [string, Actor, PersonFileScope, boolean, boolean][] = [
   ["conseiller of the structure that follows", pro(["conseiller"]), followedBy(A), true, true],
@@ -39,6 +41,12 @@ const cases: [string, Actor, PersonFileScope, boolean, boolean][] = [
   ["the person themself", { kind: "person", id: PERSON, channel: "web" }, followedBy(B), true, false],
   ["another person", { kind: "person", id: "00000000-0000-4000-8000-0000000000f2", channel: "web" }, followedBy(B), false, false],
   ["a person not followed by anyone, seen by a conseiller", pro(["conseiller"]), { personId: PERSON, departement: "80", followUps: [] }, false, false],
+  // PS-11: the chargé d'orientation of the competent département, while an orientation is pending
+  ["chargé d'orientation of the département, orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental" }), pendingIn("80"), true, false],
+  ["chargé d'orientation of the département, no orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental" }), { ...pendingIn("80"), pendingOrientationDepartement: null }, false, false],
+  ["chargé d'orientation of another département, orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental", departement: "33" }), pendingIn("80"), false, false],
+  ["conseiller of the département's services, orientation pending", pro(["conseiller"], { structureKind: "conseil_departemental" }), pendingIn("80"), false, false],
+  ["chargé d'orientation outside the département's services, orientation pending", pro(["charge_orientation"]), pendingIn("80"), false, false],
 ];
 
 describe("personsPolicy", () => {

@@ -10,6 +10,8 @@ export type PersonFileScope = {
   departement: string;
   /** active follow-ups: structures and named professionals */
   followUps: { structureId: string; professionalId: string | null; role: "referent" | "co_referent" | "membre" }[];
+  /** département of the person's pending orientation (BROUILLON or EN_ATTENTE), if any: set by orientation/ */
+  pendingOrientationDepartement?: string | null;
 };
 
 
@@ -27,12 +29,26 @@ function structureFollows(a: ProfessionalActor, f: PersonFileScope) {
 function isGroupMember(a: ProfessionalActor, f: PersonFileScope) {
   return f.followUps.some((u) => u.professionalId === a.id);
 }
+/** PS-11: the chargé d'orientation of the competent département, while an orientation is pending. */
+function isPendingOrientationOfficer(a: ProfessionalActor, f: PersonFileScope) {
+  return (
+    !!f.pendingOrientationDepartement &&
+    a.roles.includes("charge_orientation") &&
+    a.structureKind === "conseil_departemental" &&
+    a.departement === f.pendingOrientationDepartement
+  );
+}
 
 export const personsPolicy = {
   view(a: Actor, f: PersonFileScope): boolean {
     if (a.kind === "system") return true;
     if (a.kind === "person") return a.id === f.personId;
-    return isGroupMember(a, f) || structureFollows(a, f) || managedDepartement(a) === f.departement;
+    return (
+      isGroupMember(a, f) ||
+      structureFollows(a, f) ||
+      managedDepartement(a) === f.departement ||
+      isPendingOrientationOfficer(a, f)
+    );
   },
   /** Write access: the référent and co-référents, or a file role in a structure that follows (PS-12). */
   edit(a: Actor, f: PersonFileScope): boolean {
@@ -80,6 +96,19 @@ export function visiblePersonsScope(a: ProfessionalActor) {
     }
     const dep = managedDepartement(a);
     if (dep) ors.push(eb("p.departement", "=", dep));
+    if (a.roles.includes("charge_orientation") && a.structureKind === "conseil_departemental") {
+      ors.push(
+        eb.exists(
+          eb
+            .selectFrom("orientations as po")
+            .innerJoin("parcours as pp", "pp.id", "po.parcours_id")
+            .select(sql`1`.as("one"))
+            .whereRef("po.person_id", "=", "p.id")
+            .where("po.etat", "in", ["BROUILLON", "EN_ATTENTE"])
+            .where("pp.departement", "=", a.departement),
+        ),
+      );
+    }
     return eb.or(ors);
   };
 }

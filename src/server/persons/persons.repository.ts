@@ -67,7 +67,14 @@ export const personsRepository = {
       .where("person_id", "=", personId)
       .where("ended_at", "is", null)
       .execute();
-    return { personId: p.id, departement: p.departement, followUps };
+    const pending = await db
+      .selectFrom("orientations as o")
+      .innerJoin("parcours as pa", "pa.id", "o.parcours_id")
+      .select("pa.departement")
+      .where("o.person_id", "=", personId)
+      .where("o.etat", "in", ["BROUILLON", "EN_ATTENTE"])
+      .executeTakeFirst();
+    return { personId: p.id, departement: p.departement, followUps, pendingOrientationDepartement: pending?.departement ?? null };
   },
 
   followUpsOf(db: Db, personId: string) {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { localDateSchema } from "../kernel/dates";
+import { organismes, orientationEtatSchema, parcoursTypeSchema } from "../orientation/orientation.schema";
 
 export const workItemTypes = [
   "INSCRIPTION_ABANDONNEE",
@@ -25,3 +27,78 @@ export const workItemTypeLabels: Record<WorkItemType, string> = {
 };
 
 export const workItemStatusSchema = z.enum(["A_FAIRE", "EN_COURS", "FAIT", "ANNULE"]);
+export type WorkItemStatus = z.infer<typeof workItemStatusSchema>;
+export const workItemStatusLabels: Record<WorkItemStatus, string> = {
+  A_FAIRE: "À faire",
+  EN_COURS: "En cours",
+  FAIT: "Fait",
+  ANNULE: "Annulé",
+};
+
+/** The types that belong to the orientation queue of a département (the chargé d'orientation's). */
+export const orientationQueueTypes: readonly WorkItemType[] = [
+  "CRITERES_ORIENTATION_A_COMPLETER",
+  "DECISION_ORIENTATION_A_PRENDRE",
+  "ENTRETIEN_GIRATOIRE_A_PLANIFIER",
+  "DEMANDE_REORIENTATION_A_EXAMINER",
+];
+
+/** Whose queue: the département's orientation items, my structure's items, or the items assigned to me. */
+export const workItemScopes = ["departement", "structure", "moi"] as const;
+export const workItemScopeSchema = z.enum(workItemScopes);
+export type WorkItemScope = z.infer<typeof workItemScopeSchema>;
+
+const typesParam = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+  z.array(workItemTypeSchema).max(workItemTypes.length),
+);
+
+export const listWorkItemsQuerySchema = z.object({
+  scope: workItemScopeSchema.default("structure"),
+  types: typesParam.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+});
+
+export const workItemViewSchema = z.object({
+  id: z.string().uuid(),
+  type: workItemTypeSchema,
+  status: workItemStatusSchema,
+  createdAt: z.string(),
+  dueDate: localDateSchema,
+  dueSoonDate: localDateSchema,
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  /** calendar days from today (Paris) to the due date; negative when overdue */
+  daysLeft: z.number().int(),
+  person: z.object({
+    id: z.string().uuid(),
+    birthName: z.string(),
+    usageName: z.string().nullable(),
+    firstNames: z.string(),
+    birthDate: localDateSchema,
+    communeName: z.string().nullable(),
+  }),
+  structureName: z.string().nullable(),
+  /** the orientation the item is about (directly, or through a re-orientation request) */
+  orientation: z
+    .object({
+      id: z.string().uuid(),
+      etat: orientationEtatSchema,
+      recommendedOrganisme: z.enum([...organismes, "IND"]).nullable(),
+      recommendedParcours: parcoursTypeSchema.nullable(),
+    })
+    .nullable(),
+});
+export type WorkItemView = z.infer<typeof workItemViewSchema>;
+
+export const workItemListSchema = z.object({
+  items: z.array(workItemViewSchema),
+  total: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Paris date the flags were computed on */
+  today: localDateSchema,
+});
+export type WorkItemList = z.infer<typeof workItemListSchema>;

@@ -23,10 +23,30 @@ export function PersonHome({ session }: { session: Person }) {
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-6">
           <Card
+            title="M'inscrire"
+            titleAs="h2"
+            desc="Inscrivez-vous, ou reprenez votre inscription là où vous l'avez laissée : ce que nous savons déjà est pré-rempli, vous n'avez qu'à le confirmer."
+            linkProps={{ to: "/inscription" }}
+            enlargeLink
+            border
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
             title="Qui a consulté mon dossier"
             titleAs="h2"
             desc="La liste de chaque consultation de votre dossier : la date, l'organisme, le rôle de la personne et la raison."
             linkProps={{ to: "/mon-espace/journal" }}
+            enlargeLink
+            border
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mon orientation"
+            titleAs="h2"
+            desc="L'organisme qui vous accompagne vers l'emploi, votre parcours, votre courrier de décision et comment demander un réexamen."
+            linkProps={{ to: "/mon-espace/orientation" }}
             enlargeLink
             border
           />

@@ -93,6 +93,27 @@ function RoleSection(props: {
               border
             />
           </div>
+          <div className="fr-col-12 fr-col-md-6">
+            {role === "charge_orientation" ? (
+              <Card
+                title="Personnes à orienter"
+                titleAs="h3"
+                desc="Les orientations de votre département à décider, de la plus urgente à la moins urgente, avec la proposition calculée."
+                linkProps={{ to: "/orientation" }}
+                enlargeLink
+                border
+              />
+            ) : (
+              <Card
+                title="Activités à traiter"
+                titleAs="h3"
+                desc="Les activités de votre structure, comme les premiers rendez-vous d'accompagnement à prendre, par échéance."
+                linkProps={{ to: "/activites" }}
+                enlargeLink
+                border
+              />
+            )}
+          </div>
         </div>
       </section>
     );

@@ -16,6 +16,7 @@ import { RequireSession } from "../kernel/require-session";
 import { useApiQuery } from "../kernel/use-api-query";
 import { FILE_ROLES } from "../../shared/persons/persons.access";
 import { canListPersons } from "./persons.access";
+import { RegistrationShortcuts } from "../registration/registration-shortcuts";
 
 export const SEARCH_LABEL = "Rechercher une personne (nom, NIR ou numéro France Travail)";
 
@@ -60,6 +61,7 @@ function PersonsList({ session }: { session: SessionView }) {
   return (
     <>
       <h1>{title}</h1>
+      <RegistrationShortcuts session={session} />
       <div className="fr-grid-row fr-mb-4w">
         <div className="fr-col-12 fr-col-md-8">
           <SearchBar

@@ -105,3 +105,27 @@ test("the SQL scope of lists agrees with personsPolicy.view (property)", async (
     { numRuns: 30 },
   );
 });
+
+test("the chargé d'orientation of the département lists and opens a person whose orientation is pending (PS-11), and no other", async () => {
+  const { openPathwayForNewEntrant } = await import("../../orientation/open-pathway-for-new-entrant");
+  const { deps } = testDeps(h);
+  const cd = await insertStructure(h.db, { kind: "conseil_departemental", departement: "80" });
+  const officer = await insertProfessional(h.db, { structure: cd, roles: ["charge_orientation"] });
+  const pending = await insertPerson(h.db, { departement: "80", birthName: "ATTENTE" });
+  const elsewhere = await insertPerson(h.db, { departement: "33", birthName: "AILLEURS" });
+  const notPending = await insertPerson(h.db, { departement: "80", birthName: "SANSORIENTATION" });
+  await h.db.transaction().execute((tx) => openPathwayForNewEntrant(tx, deps, { personId: pending.id, departement: "80", t0: "2026-03-01", origine: "INSCRIPTION_AUTO_CAF" }));
+  await h.db.transaction().execute((tx) => openPathwayForNewEntrant(tx, deps, { personId: elsewhere.id, departement: "33", t0: "2026-03-01", origine: "INSCRIPTION_AUTO_CAF" }));
+
+  const listed = new Set<string>();
+  for (let page = 1; ; page++) {
+    const r = await personsRepository.search(h.db, officer.actor, { kind: "all" }, page, 100);
+    for (const i of r.items) listed.add(i.id);
+    if (r.items.length < 100) break;
+  }
+  for (const p of [pending, elsewhere, notPending]) {
+    const scope = await personsRepository.fileScope(h.db, p.id);
+    assert.equal(personsPolicy.view(officer.actor, scope!), p === pending, p.birthName);
+    assert.equal(listed.has(p.id), p === pending, p.birthName);
+  }
+});

@@ -1,0 +1,315 @@
+// Benchmark of the CAF/MSA flow import (not part of `npm test`).
+//   npx tsx bench/import-cnaf/import-cnaf.bench.ts --households 100000 --engine postgres
+//   npx tsx bench/import-cnaf/import-cnaf.bench.ts --households 10000 --engine pglite
+// Generates a synthetic flow of N households (valid against the VRSB 08.01 XSD, ~3 % records rejected by
+// Socle's checks, ~2 % of persons flagged entering), then measures in the same run:
+//   (a) parse throughput: XML → households (and with the schema and business checks);
+//   (b) a bare bulk insert of the same person rows into a scratch table shaped like `persons` (same indexes),
+//       one transaction per batch, with multi-row VALUES and with unnest() arrays;
+//   (c) the full import on a fresh database;
+// and prints medians over the runs and the ratio full / bulk. PostgreSQL: a scratch database `socle_bench`
+// is created on the server (--url, default postgres://postgres@127.0.0.1:5432/postgres) and dropped after.
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Kysely, type LogEvent, PostgresDialect, sql } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import { connect, type DbHandle } from "../../src/server/db/connect";
+import { migrate } from "../../src/server/db/migrate";
+import { registerPgParsers } from "../../src/server/db/parsers";
+import type { Database } from "../../src/server/db/schema";
+import { writeCnafFlux } from "../../src/server/imports/cnaf/fixtures/generate-cnaf-flux";
+import { importCnafFlux } from "../../src/server/imports/cnaf/import-cnaf-flux";
+import { parseCnafFlux } from "../../src/server/imports/cnaf/parse-cnaf-flux";
+import { readHousehold } from "../../src/server/imports/cnaf/read-household";
+import { VRSB_XSD_PATH, vrsbSchema } from "../../src/server/imports/cnaf/vrsb-schema";
+import { systemClock } from "../../src/server/kernel/clock";
+import { loadConfig } from "../../src/server/kernel/config";
+import type { Deps } from "../../src/server/kernel/deps";
+import { randomIds } from "../../src/server/kernel/ids";
+import { createLogger } from "../../src/server/kernel/logger";
+import { createSecrets } from "../../src/server/kernel/secrets";
+import type { NewPersonRow } from "../../src/server/persons/person-matching";
+import { normalizeSearchText } from "../../src/shared/persons/search-text";
+
+const { values: args } = parseArgs({
+  options: {
+    households: { type: "string", default: "10000" },
+    engine: { type: "string", default: "pglite" },
+    runs: { type: "string", default: "3" },
+    "import-runs": { type: "string" },
+    batch: { type: "string", default: "200" },
+    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const N = Number(args.households);
+const engine = args.engine === "postgres" ? "postgres" : "pglite";
+const runs = Math.max(1, Number(args.runs));
+const importRuns = Math.max(1, Number(args["import-runs"] ?? args.runs));
+const batch = Number(args.batch);
+const secrets = createSecrets("bench-nir-secret-0123456789abcdef0123456789");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const fmt = (x: number) => Math.round(x).toLocaleString("fr-FR");
+const log = (...a: unknown[]) => console.log(...a);
+
+// ── databases ──────────────────────────────────────────────────────────────────────────────────
+const BENCH_DB = "socle_bench";
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: args.url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+// time spent in the database per statement kind during the full import (Kysely's query log)
+const spent = new Map<string, { ms: number; n: number }>();
+function statementKind(q: string): string {
+  const m =
+    /^\s*(insert into|update|delete from)\s+"?(\w+)"?/i.exec(q) ??
+    /^\s*select\s+pg_advisory_xact_lock/i.exec(q) ??
+    /\bfrom\s+"?(\w+)"?/i.exec(q);
+  if (!m) return q.trim().split(/\s+/)[0]!.toLowerCase();
+  if (m.length === 1) return "verrou du journal d'audit";
+  return m.length === 3 ? `${m[1]!.toLowerCase()} ${m[2]}` : `select ${m[1]}`;
+}
+function withLog(h: DbHandle): DbHandle {
+  const log = (e: LogEvent) => {
+    const k = statementKind(e.query.sql);
+    const v = spent.get(k) ?? { ms: 0, n: 0 };
+    v.ms += e.queryDurationMillis;
+    v.n++;
+    spent.set(k, v);
+  };
+  const dialect = h.pglite
+    ? new PGliteDialect(h.pglite)
+    : new PostgresDialect({ pool: (h as DbHandle & { pool: pg.Pool }).pool });
+  return { ...h, db: new Kysely<Database>({ dialect, log }) };
+}
+
+async function freshDb(): Promise<DbHandle> {
+  if (engine === "pglite") {
+    const h = await connect({ kind: "pglite" });
+    await migrate(h);
+    return h;
+  }
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${BENCH_DB}`);
+  });
+  const url = new URL(args.url!);
+  url.pathname = `/${BENCH_DB}`;
+  registerPgParsers();
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  pool.on("error", () => undefined); // the scratch database is dropped with its idle connections
+  const h = await connect({ kind: "postgres", url: url.toString(), max: 4 });
+  await migrate(h);
+  await h.close();
+  // same pool settings and parsers as connect(), kept reachable for the logging Kysely
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { ...h, db, pool, close: () => db.destroy() } as DbHandle & { pool: pg.Pool };
+}
+const depsOf = (h: DbHandle): Deps => ({
+  db: h.db,
+  clock: systemClock,
+  ids: randomIds,
+  log: createLogger("silent"),
+  config: loadConfig({ SOCLE_ENV: "test", LOG_LEVEL: "silent" }),
+  secrets,
+});
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "socle-bench-cnaf-"));
+  const file = join(dir, `flux-${N}.xml`);
+  try {
+    log(
+      `# Import CAF/MSA — ${fmt(N)} foyers, moteur ${engine}, ${runs} mesures (import complet : ${importRuns})`,
+    );
+    let t = performance.now();
+    const gen = await writeCnafFlux(file, { households: N, invalidRate: 0.03, entrantRate: 0.02, seed: 42 });
+    log(
+      `flux généré : ${(gen.bytes / 1e6).toFixed(1)} Mo, ${fmt(gen.persons)} personnes dans le fichier, ${fmt(gen.invalid)} foyers porteurs d'un enregistrement invalide (${((100 * gen.invalid) / N).toFixed(1)} %) en ${fmt(performance.now() - t)} ms`,
+    );
+    const xmllint = spawnSync("xmllint", ["--noout", "--schema", VRSB_XSD_PATH, file], { encoding: "utf8" });
+    log(
+      xmllint.error
+        ? "xmllint absent : validation XSD non vérifiée"
+        : `xmllint --schema vrsb0801.xsd : ${xmllint.status === 0 ? "valide" : `INVALIDE\n${xmllint.stderr.slice(0, 500)}`}`,
+    );
+
+    // (a) parse ─────────────────────────────────────────────────────────────────────────────────
+    vrsbSchema();
+    const parseTimes: number[] = [];
+    const checkTimes: number[] = [];
+    let persons = 0;
+    const rows: NewPersonRow[] = [];
+    for (let r = 0; r < runs; r++) {
+      for (const check of [false, true]) {
+        t = performance.now();
+        let n = 0;
+        for await (const ev of parseCnafFlux(createReadStream(file, { highWaterMark: 256 * 1024 }))) {
+          if (ev.kind !== "household") continue;
+          if (!check) continue;
+          const reading = readHousehold(ev, { departement: "80", dtref: "2026-02-28" });
+          if (!reading.ok) continue;
+          n += reading.household.persons.length + reading.rejectedPersons.length;
+          // the person rows the import would insert, kept once for the bulk baseline
+          if (r === 0)
+            for (const p of reading.household.persons) {
+              const h = reading.household;
+              rows.push({
+                id: randomIds.uuid(),
+                nir_cipher: p.nir ? secrets.encryptNir(p.nir) : null,
+                nir_index: p.nir13 ? secrets.nirIndex(p.nir13) : null,
+                nir_last_digits: p.nir ? p.nir.slice(13) : null,
+                birth_name: p.birthName,
+                usage_name: p.usageName,
+                first_names: p.firstNames,
+                sex: p.sex,
+                birth_date: p.birthDate,
+                birth_place: p.birthPlace,
+                nationality: null,
+                email: null,
+                phone: null,
+                address_line: h.address?.line ?? null,
+                postal_code: h.address?.postalCode ?? null,
+                commune_code: h.address?.communeCode ?? null,
+                departement: "80",
+                france_travail_id: p.franceTravailId,
+                caf_organisme: h.organisme,
+                caf_numorg: h.numorg,
+                caf_matricule: h.matricule,
+                household_role: p.role,
+                search_text: normalizeSearchText(p.birthName, p.usageName, p.firstNames),
+                created_at: new Date(),
+                updated_at: new Date(),
+              });
+            }
+        }
+        const ms = performance.now() - t;
+        if (check) {
+          checkTimes.push(ms);
+          persons = n;
+        } else parseTimes.push(ms);
+      }
+    }
+    // one row per NIR and per CAF key, as in `persons` (a generated flow has neither duplicate, but be sure)
+    const seen = new Set<string>();
+    const bulkRows = rows.filter((r) => {
+      const k = `${r.nir_index}|${r.caf_matricule}|${r.household_role}|${r.birth_date}|${r.france_travail_id}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const perStatement = Math.max(1, Math.round((bulkRows.length / N) * batch));
+
+    // (b) bare bulk insert ───────────────────────────────────────────────────────────────────────
+    const bulkValues: number[] = [];
+    const bulkUnnest: number[] = [];
+    {
+      const h = await freshDb();
+      await sql`CREATE TABLE bench_persons (LIKE persons INCLUDING ALL)`.execute(h.db);
+      const cols = Object.keys(bulkRows[0]!) as (keyof NewPersonRow)[];
+      const types: Record<string, string> = {
+        id: "uuid",
+        birth_date: "date",
+        created_at: "timestamptz",
+        updated_at: "timestamptz",
+      };
+      for (let r = 0; r < runs; r++) {
+        for (const mode of ["values", "unnest"] as const) {
+          await sql`TRUNCATE bench_persons`.execute(h.db);
+          t = performance.now();
+          for (let i = 0; i < bulkRows.length; i += perStatement) {
+            const slice = bulkRows.slice(i, i + perStatement);
+            await h.db.transaction().execute(async (tx) => {
+              if (mode === "values") {
+                await tx
+                  .insertInto("bench_persons" as "persons")
+                  .values(slice)
+                  .execute();
+              } else {
+                const arrays = cols.map(
+                  (c) =>
+                    sql`${slice.map((x) => (x[c] instanceof Date ? (x[c] as Date).toISOString() : x[c]))}::${sql.raw(types[c] ?? "text")}[]`,
+                );
+                await sql`INSERT INTO bench_persons (${sql.join(cols.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(
+                  tx,
+                );
+              }
+            });
+          }
+          (mode === "values" ? bulkValues : bulkUnnest).push(performance.now() - t);
+        }
+      }
+      await h.close();
+    }
+
+    // (c) full import ────────────────────────────────────────────────────────────────────────────
+    const importTimes: number[] = [];
+    let summary: Awaited<ReturnType<typeof importCnafFlux>> | undefined;
+    for (let r = 0; r < importRuns; r++) {
+      const h = await freshDb();
+      spent.clear();
+      t = performance.now();
+      summary = await importCnafFlux(depsOf(withLog(h)), {
+        filePath: file,
+        departement: "80",
+        batchSize: batch,
+      });
+      importTimes.push(performance.now() - t);
+      log(`  import ${r + 1}/${importRuns} : ${fmt(importTimes.at(-1)!)} ms`);
+      await h.close();
+    }
+
+    const s = summary!;
+    const rate = (count: number, ms: number) => (count / ms) * 1000;
+    const parseRate = rate(persons, median(parseTimes));
+    const checkRate = rate(persons, median(checkTimes));
+    const valuesRate = rate(bulkRows.length, median(bulkValues));
+    const unnestRate = rate(bulkRows.length, median(bulkUnnest));
+    const bulkRate = Math.max(valuesRate, unnestRate);
+    const importRate = rate(s.persons, median(importTimes));
+    log("");
+    log(
+      `fichier : ${(statSync(file).size / 1e6).toFixed(1)} Mo ; import : ${fmt(s.households)} foyers, ${fmt(s.persons)} personnes (créées ${fmt(s.created)}, quarantaine ${fmt(s.rejected)}, nouveaux entrants ${fmt(s.newEntrants)})`,
+    );
+    log(
+      `(a) lecture XML seule               : ${fmt(parseRate)} personnes/s (médiane ${fmt(median(parseTimes))} ms)`,
+    );
+    log(
+      `(a) lecture + contrôles VRSB/métier : ${fmt(checkRate)} personnes/s (médiane ${fmt(median(checkTimes))} ms)`,
+    );
+    log(
+      `(b) insertion brute VALUES          : ${fmt(valuesRate)} lignes/s (médiane ${fmt(median(bulkValues))} ms, ${fmt(bulkRows.length)} lignes, ${perStatement} par transaction)`,
+    );
+    log(
+      `(b) insertion brute unnest          : ${fmt(unnestRate)} lignes/s (médiane ${fmt(median(bulkUnnest))} ms)`,
+    );
+    log(
+      `(c) import complet                  : ${fmt(importRate)} personnes/s (médiane ${fmt(median(importTimes))} ms)`,
+    );
+    log(
+      `ratio import / insertion brute la plus rapide : ${((100 * importRate) / bulkRate).toFixed(0)} % (cible ≥ 50 %)`,
+    );
+    log(`ratio import / insertion brute VALUES         : ${((100 * importRate) / valuesRate).toFixed(0)} %`);
+    log(`ratio import / lecture + contrôles            : ${((100 * importRate) / checkRate).toFixed(0)} %`);
+    const total = [...spent.values()].reduce((a, b) => a + b.ms, 0);
+    log(
+      `temps passé en base pendant le dernier import : ${fmt(total)} ms sur ${fmt(importTimes.at(-1)!)} ms`,
+    );
+    for (const [k, v] of [...spent.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) {
+      log(`  ${k.padEnd(40)} ${fmt(v.ms).padStart(8)} ms  ${fmt(v.n).padStart(7)} requêtes`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    if (engine === "postgres")
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)).catch(() => undefined);
+  }
+}
+
+await main();

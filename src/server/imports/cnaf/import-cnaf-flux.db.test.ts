@@ -1,0 +1,526 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, test } from "node:test";
+import { sql } from "kysely";
+import { nirKey } from "../../../shared/identity/nir";
+import { insertFollowUp, insertPerson, insertStructure } from "../../../test-support/builders";
+import { testDb } from "../../../test-support/db";
+import { testDeps, testSecrets } from "../../../test-support/deps";
+import type { DbHandle } from "../../db/connect";
+import {
+  aHousehold,
+  aPerson,
+  cnafFluxBytes,
+  fixturesDir,
+  type GenHousehold,
+  validFluxHouseholds,
+} from "./fixtures/generate-cnaf-flux";
+import { importCnafFlux } from "./import-cnaf-flux";
+
+const fixture = (name: string) => join(fixturesDir, name);
+const work = mkdtempSync(join(tmpdir(), "socle-cnaf-"));
+let fileNo = 0;
+function flowFile(
+  households: GenHousehold[],
+  header: { dtref?: string; createdOn?: string; time?: string } = {},
+): string {
+  const path = join(work, `flux-${++fileNo}.xml`);
+  writeFileSync(path, cnafFluxBytes(households, header));
+  return path;
+}
+const nirIndexOf = (serial: number) => testSecrets.nirIndex(aPerson(serial, "DEM").nir!);
+
+let h: DbHandle;
+beforeEach(async () => {
+  h = await testDb();
+});
+afterEach(() => h.close());
+
+const tables = [
+  "persons",
+  "rsa_rights",
+  "droits_devoirs_months",
+  "parcours",
+  "orientations",
+  "work_items",
+  "audit_events",
+  "import_quarantine",
+] as const;
+async function rowCounts() {
+  const out: Record<string, number> = {};
+  for (const t of tables)
+    out[t] = Number(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(h.db)).rows[0]!.n,
+    );
+  return out;
+}
+async function personIdOf(serial: number): Promise<string> {
+  const p = await h.db
+    .selectFrom("persons")
+    .select("id")
+    .where("nir_index", "=", nirIndexOf(serial))
+    .executeTakeFirstOrThrow();
+  return p.id;
+}
+
+describe("right paths", () => {
+  test("imports a flow: persons, RSA rights, monthly history, new entrants with their pathway, audit", async () => {
+    const { deps } = testDeps(h);
+    const s = await importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "80" });
+
+    assert.deepEqual(
+      {
+        status: s.status,
+        households: s.households,
+        persons: s.persons,
+        created: s.created,
+        updated: s.updated,
+        unchanged: s.unchanged,
+        rejected: s.rejected,
+        newEntrants: s.newEntrants,
+      },
+      {
+        status: "termine",
+        households: 8,
+        persons: 10,
+        created: 10,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        newEntrants: 2,
+      },
+    );
+    assert.deepEqual(s.quarantined, []);
+    assert.equal(s.receivedDate, "2026-03-05");
+
+    // identity: NIR encrypted with its blind index (a CAF NIR-13 completed with its key), CAF file and role
+    const dem1 = await h.db
+      .selectFrom("persons")
+      .selectAll()
+      .where("nir_index", "=", nirIndexOf(101))
+      .executeTakeFirstOrThrow();
+    const nir13 = aPerson(101, "DEM").nir!;
+    assert.equal(testSecrets.decryptNir(dem1.nir_cipher!), nir13 + nirKey(nir13));
+    assert.deepEqual(
+      [dem1.caf_organisme, dem1.caf_numorg, dem1.household_role, dem1.departement],
+      ["CAF", "801", "DEM", "80"],
+    );
+    const accented = await h.db
+      .selectFrom("persons")
+      .select(["birth_name", "first_names", "search_text"])
+      .where("nir_index", "=", nirIndexOf(501))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(accented, {
+      birth_name: "ŒUVRARD-ÉPREUVE",
+      first_names: "HÉLÈNE ZOÉ",
+      search_text: "uvrard epreuve helene zoe",
+    });
+    const msa = await h.db
+      .selectFrom("persons")
+      .select(["caf_organisme", "nir_last_digits"])
+      .where("nir_index", "=", nirIndexOf(301))
+      .executeTakeFirstOrThrow();
+    assert.equal(msa.caf_organisme, "MSA");
+
+    // rights: states, suspension, closure, homelessness; unknown codes kept raw and flagged
+    const right = (serial: number) =>
+      personIdOf(serial).then((id) =>
+        h.db.selectFrom("rsa_rights").selectAll().where("person_id", "=", id).executeTakeFirstOrThrow(),
+      );
+    const suspended = await right(301);
+    assert.deepEqual(
+      [
+        suspended.etat_code,
+        suspended.suspension_kind,
+        suspended.suspension_motif,
+        suspended.suspension_since,
+      ],
+      ["4", "versement", "06", "2025-12-01"],
+    );
+    const closed = await right(501);
+    assert.deepEqual(
+      [closed.etat_code, closed.cloture_motif, closed.cloture_date, closed.sans_domicile_fixe],
+      ["5", "RFD", "2026-01-31", true],
+    );
+    const odd = await right(601);
+    assert.deepEqual([odd.etat_code, odd.unknown_codes], ["9", ["ETATDOSRSA=9", "MOTISUSVERSRSA=ZZ"]]);
+    assert.equal((await right(101)).etat_date, "2026-02-28");
+
+    const months = await h.db
+      .selectFrom("droits_devoirs_months")
+      .select(["month", "soumis"])
+      .where("person_id", "=", await personIdOf(102))
+      .execute();
+    assert.deepEqual(months, [{ month: "2026-02-01", soumis: false }]);
+
+    // new entrants: pathway A_ORIENTER with T0 = DTCREAFLUX, orientation BROUILLON, « orientation à décider » due T0 + 14
+    const parcours = await h.db
+      .selectFrom("parcours")
+      .select(["person_id", "t0_date", "statut_suivi", "origine"])
+      .orderBy("t0_date")
+      .execute();
+    assert.deepEqual(
+      new Set(parcours.map((p) => p.person_id)),
+      new Set([await personIdOf(101), await personIdOf(801)]),
+    );
+    assert.ok(
+      parcours.every(
+        (p) =>
+          p.t0_date === "2026-03-05" &&
+          p.statut_suivi === "A_ORIENTER" &&
+          p.origine === "INSCRIPTION_AUTO_CAF",
+      ),
+    );
+    const items = await h.db.selectFrom("work_items").select(["type", "due_date"]).execute();
+    assert.deepEqual(items, [
+      { type: "DECISION_ORIENTATION_A_PRENDRE", due_date: "2026-03-19" },
+      { type: "DECISION_ORIENTATION_A_PRENDRE", due_date: "2026-03-19" },
+    ]);
+
+    // every created person is audited under the import's system actor
+    const audited = await h.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_id", "channel"])
+      .where("action", "=", "persons.created")
+      .execute();
+    assert.equal(audited.length, 10);
+    assert.ok(audited.every((a) => a.actor_id === "import-cnaf" && a.channel === "import"));
+    assert.equal(
+      (
+        await h.db
+          .selectFrom("audit_events")
+          .select("id")
+          .where("action", "=", "orientation.pathway_opened")
+          .execute()
+      ).length,
+      2,
+    );
+  });
+
+  test("the same file twice: refused as already imported, the database is unchanged", async () => {
+    const { deps } = testDeps(h);
+    const first = await importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "80" });
+    const before = await rowCounts();
+    const again = await importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "80" });
+    assert.equal(again.status, "deja_importe");
+    assert.equal(again.importId, first.importId);
+    assert.deepEqual([again.households, again.created, again.updated, again.newEntrants], [0, 0, 0, 0]);
+    assert.match(again.warnings[0]!, /^Fichier déjà importé/);
+    assert.deepEqual(await rowCounts(), before);
+  });
+
+  test("the same content exported again (another file, another hash): zero created or updated, nothing new", async () => {
+    const { deps } = testDeps(h);
+    await importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "80" });
+    const before = await rowCounts();
+    const copy = flowFile(validFluxHouseholds(), { createdOn: "2026-03-05", time: "23:59:59" });
+    const s = await importCnafFlux(deps, { filePath: copy, departement: "80" });
+    assert.deepEqual(
+      {
+        status: s.status,
+        created: s.created,
+        updated: s.updated,
+        unchanged: s.unchanged,
+        newEntrants: s.newEntrants,
+        rejected: s.rejected,
+      },
+      { status: "termine", created: 0, updated: 0, unchanged: 10, newEntrants: 0, rejected: 0 },
+    );
+    assert.deepEqual(await rowCounts(), before);
+  });
+
+  test("T0 is the flow's creation date unless the receipt date is given (--recu-le)", async () => {
+    const { deps } = testDeps(h);
+    const s = await importCnafFlux(deps, {
+      filePath: fixture("flux-valide.xml"),
+      departement: "80",
+      recuLe: "2026-03-09",
+    });
+    assert.equal(s.receivedDate, "2026-03-09");
+    const t0s = await h.db.selectFrom("parcours").select("t0_date").distinct().execute();
+    assert.deepEqual(t0s, [{ t0_date: "2026-03-09" }]);
+    assert.deepEqual(await h.db.selectFrom("work_items").select("due_date").distinct().execute(), [
+      { due_date: "2026-03-23" },
+    ]);
+    const row = await h.db
+      .selectFrom("flux_imports")
+      .select(["received_date_source", "flux_created_date"])
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { received_date_source: "OPERATEUR", flux_created_date: "2026-03-05" });
+  });
+
+  test("an import killed after two batches resumes after the last committed one: no duplicate, counts add up", async () => {
+    const { deps } = testDeps(h);
+    const crash = new Error("arrêt simulé");
+    await assert.rejects(
+      importCnafFlux(
+        deps,
+        { filePath: fixture("flux-valide.xml"), departement: "80", batchSize: 2 },
+        {
+          afterBatch: ({ batch }) => {
+            if (batch === 2) throw crash;
+          },
+        },
+      ),
+      crash,
+    );
+    const halfway = await h.db
+      .selectFrom("flux_imports")
+      .select(["status", "processed_households", "households", "created"])
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(halfway, { status: "echec", processed_households: 4, households: 4, created: 6 });
+    assert.equal((await rowCounts()).persons, 6);
+
+    const s = await importCnafFlux(deps, {
+      filePath: fixture("flux-valide.xml"),
+      departement: "80",
+      batchSize: 2,
+    });
+    assert.deepEqual(
+      [s.status, s.households, s.persons, s.created, s.newEntrants],
+      ["termine", 8, 10, 10, 2],
+    );
+    assert.match(s.warnings.join(), /repris après 4 foyers/);
+    const counts = await rowCounts();
+    assert.deepEqual([counts.persons, counts.rsa_rights, counts.parcours], [10, 10, 2]);
+    assert.equal(
+      (await h.db.selectFrom("audit_events").select("id").where("action", "=", "persons.created").execute())
+        .length,
+      10,
+    );
+    assert.equal((await h.db.selectFrom("flux_imports").select("runs").executeTakeFirstOrThrow()).runs, 2);
+  });
+
+  test("identity: empty fields filled, differences counted as divergences and never overwritten; conflicts and duplicates set apart", async () => {
+    const { deps } = testDeps(h);
+    const nirOf = (serial: number) => ((n) => n + nirKey(n))(aPerson(serial, "DEM").nir!);
+    // registered earlier under another birth name, no France Travail number, no CAF file
+    const known = await insertPerson(h.db, {
+      nir: nirOf(201),
+      birthName: "AUTRENOM",
+      firstNames: aPerson(201, "DEM").prenom,
+      birthDate: aPerson(201, "DEM").dtnai,
+    });
+    // same NIR as household 8's applicant, another birth date: a conflict
+    await insertPerson(h.db, { nir: nirOf(801), birthDate: "1950-01-01" });
+    // household 7's applicant has no NIR: a file with the same names and birth date is a possible duplicate
+    const p7 = aPerson(701, "DEM");
+    const twin = await insertPerson(h.db, {
+      nir: null,
+      birthName: p7.nomnai,
+      firstNames: p7.prenom,
+      birthDate: p7.dtnai,
+    });
+
+    const s = await importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "80" });
+    assert.deepEqual(
+      [s.created, s.updated, s.rejected, s.possibleDuplicates, s.newEntrants],
+      [8, 1, 1, 1, 1],
+    );
+    assert.ok(s.divergences >= 1);
+    assert.deepEqual(
+      s.quarantined.map((q) => [q.key, q.reasonCode]),
+      [["foyer 8, personne 1 (DEM)", "conflit_identite"]],
+    );
+    assert.match(
+      s.quarantined[0]!.reason,
+      /^Même NIR qu'un dossier existant, mais une date de naissance différente/,
+    );
+
+    const after = await h.db
+      .selectFrom("persons")
+      .selectAll()
+      .where("id", "=", known.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(after.birth_name, "AUTRENOM");
+    assert.equal(after.france_travail_id, aPerson(201, "DEM").idassedic);
+    assert.deepEqual(
+      [after.caf_organisme, after.caf_matricule, after.household_role],
+      ["CAF", aHousehold(2).matricule, "DEM"],
+    );
+    const items = await h.db
+      .selectFrom("work_items")
+      .select(["type", "person_id", "subject_id"])
+      .where("type", "<>", "DECISION_ORIENTATION_A_PRENDRE")
+      .orderBy("type")
+      .execute();
+    assert.equal(items.length, 2);
+    assert.deepEqual(items[0], { type: "DIVERGENCE_DONNEES", person_id: known.id, subject_id: null });
+    assert.equal(items[1]!.type, "DOUBLON_A_EXAMINER");
+    assert.equal(items[1]!.subject_id, twin.id);
+    assert.equal(
+      (
+        await h.db
+          .selectFrom("audit_events")
+          .select("person_id")
+          .where("action", "=", "persons.updated")
+          .execute()
+      )[0]?.person_id,
+      known.id,
+    );
+  });
+});
+
+describe("new entrants across monthly flows", () => {
+  test("newly subject, back after more than 12 months of suspension, arrived: in; already subject, short suspension, followed: out", async () => {
+    const { deps } = testDeps(h);
+    const hh = (n: number, serial: number, over: Partial<GenHousehold>, soumis: boolean) =>
+      aHousehold(n, { ...over, persons: [aPerson(serial, "DEM", { soumis })] });
+    const january = flowFile(
+      [
+        hh(1, 9001, {}, false), // X: not subject in January
+        hh(2, 9002, {}, true), // Y: subject both months
+        hh(3, 9003, { etat: "4", suspension: { kind: "versement", motif: "06", since: "2024-12-01" } }, true), // Z: long suspension
+        hh(4, 9004, { etat: "4", suspension: { kind: "versement", motif: "06", since: "2025-10-01" } }, true), // W: short suspension
+        hh(5, 9005, {}, false), // V: a référent will be designated
+      ],
+      { dtref: "2026-01-31", createdOn: "2026-02-04" },
+    );
+    const jan = await importCnafFlux(deps, { filePath: january, departement: "80" });
+    assert.equal(
+      jan.newEntrants,
+      0,
+      "first flow of the département: last month unknown, nobody flagged entering",
+    );
+
+    const structure = await insertStructure(h.db);
+    await insertFollowUp(h.db, { personId: await personIdOf(9005), structureId: structure.id });
+
+    const february = flowFile(
+      [
+        hh(1, 9001, {}, true),
+        hh(2, 9002, {}, true),
+        hh(3, 9003, {}, true),
+        hh(4, 9004, {}, true),
+        hh(5, 9005, {}, true),
+        hh(6, 9006, {}, true),
+      ],
+      { dtref: "2026-02-28", createdOn: "2026-03-05" },
+    );
+    const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
+    assert.equal(feb.newEntrants, 3);
+    const opened = await h.db.selectFrom("parcours").select(["person_id", "t0_date"]).execute();
+    assert.deepEqual(
+      new Set(opened.map((p) => p.person_id)),
+      new Set([await personIdOf(9001), await personIdOf(9003), await personIdOf(9006)]),
+    );
+    assert.ok(opened.every((p) => p.t0_date === "2026-03-05"));
+    // the January history is kept, month by month
+    const z = await h.db
+      .selectFrom("droits_devoirs_months")
+      .select(["month", "etat_code", "suspension_since"])
+      .where("person_id", "=", await personIdOf(9003))
+      .orderBy("month")
+      .execute();
+    assert.deepEqual(z, [
+      { month: "2026-01-01", etat_code: "4", suspension_since: "2024-12-01" },
+      { month: "2026-02-01", etat_code: "2", suspension_since: null },
+    ]);
+  });
+});
+
+describe("wrong paths", () => {
+  test("unusable records go to quarantine with their French reason and raw XML; the others are imported", async () => {
+    const { deps } = testDeps(h);
+    const s = await importCnafFlux(deps, { filePath: fixture("flux-quarantaine.xml"), departement: "80" });
+    assert.deepEqual([s.status, s.households, s.persons, s.created, s.rejected], ["termine", 8, 7, 4, 6]);
+    assert.deepEqual(
+      s.quarantined.map((q) => [q.index, q.personRank, q.key, q.reasonCode]),
+      [
+        [2, 1, "foyer 2, personne 1 (DEM)", "nir_cle"],
+        [3, 0, "foyer 3", "autre_departement"],
+        [4, 0, "foyer 4", "departement_inconnu"],
+        [5, 1, "foyer 5, personne 1 (DEM)", "schema"],
+        [6, 0, "foyer 6", "schema"],
+        [7, 1, "foyer 7, personne 1 (DEM)", "nir_invalide"],
+      ],
+    );
+    const reasons = s.quarantined.map((q) => q.reason);
+    assert.deepEqual(reasons.slice(1, 5), [
+      "Foyer d'un autre département : IDEPARTE « 002 » (département 02), alors que l'import concerne le département 80.",
+      "Département inconnu : IDEPARTE « 099 » n'est pas un code de département.",
+      "Personne 1 › Identification › DTNAI : élément obligatoire absent",
+      "PrestationRSA › SituationDossierRSA › EtatDossierRSA : élément obligatoire absent",
+    ]);
+    assert.match(reasons[0]!, /^NIR invalide : La clé du NIR ne correspond pas/);
+    const raw = await h.db
+      .selectFrom("import_quarantine")
+      .select(["raw_xml", "line"])
+      .where("record_index", "=", 3)
+      .executeTakeFirstOrThrow();
+    const file = readFileSync(fixture("flux-quarantaine.xml")).toString("latin1");
+    assert.ok(raw.raw_xml.startsWith("<InfosFoyerRSA>") && file.includes(raw.raw_xml));
+    assert.equal(file.split("\n")[raw.line! - 1], "<InfosFoyerRSA>");
+    // the spouse of a rejected applicant is imported
+    assert.equal((await rowCounts()).persons, 4);
+  });
+
+  test("malformed XML: a French message with the line; the valid households before it are kept; a rerun adds no duplicate", async () => {
+    const { deps } = testDeps(h);
+    const run = () =>
+      importCnafFlux(deps, { filePath: fixture("flux-mal-forme.xml"), departement: "80", batchSize: 2 });
+    await assert.rejects(run(), {
+      code: "imports.cnaf.malformed_xml",
+      message: /^XML mal formé ligne 477 : balise de fermeture/,
+    });
+    const row = await h.db
+      .selectFrom("flux_imports")
+      .select(["status", "processed_households", "created", "error_code"])
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      status: "echec",
+      processed_households: 5,
+      created: 5,
+      error_code: "imports.cnaf.malformed_xml",
+    });
+    await assert.rejects(run(), { code: "imports.cnaf.malformed_xml" });
+    assert.equal((await rowCounts()).persons, 5);
+  });
+
+  test("a file declaring another encoding is refused before anything is written", async () => {
+    const { deps } = testDeps(h);
+    await assert.rejects(importCnafFlux(deps, { filePath: fixture("flux-utf8.xml"), departement: "80" }), {
+      code: "imports.cnaf.encoding_unsupported",
+      message:
+        "Le fichier déclare l'encodage « UTF-8 » : un flux CAF/MSA VRSB 08.01 doit être encodé en windows-1252. Demandez un nouvel envoi du fichier.",
+    });
+    assert.equal((await h.db.selectFrom("flux_imports").select("id").execute()).length, 0);
+    assert.equal((await rowCounts()).persons, 0);
+  });
+
+  test("bytes that are not windows-1252, or UTF-8 text in a windows-1252 file: quarantined with the reason, the rest imported", async () => {
+    const { deps } = testDeps(h);
+    const s = await importCnafFlux(deps, {
+      filePath: fixture("flux-octets-invalides.xml"),
+      departement: "80",
+    });
+    assert.deepEqual([s.created, s.rejected], [1, 2]);
+    assert.deepEqual(
+      s.quarantined.map((q) => [q.key, q.reasonCode, q.reason]),
+      [
+        [
+          "foyer 2",
+          "encodage",
+          "Octet non défini en windows-1252 (0x81, 0x8D, 0x8F, 0x90 ou 0x9D) : le fichier n'est pas dans l'encodage qu'il déclare.",
+        ],
+        [
+          "foyer 3, personne 1 (DEM)",
+          "encodage",
+          "Nom ou prénom mal encodé (texte UTF-8 dans un fichier déclaré windows-1252) : demandez un nouvel envoi du fichier.",
+        ],
+      ],
+    );
+  });
+
+  test("the département of the import must be a département", async () => {
+    const { deps } = testDeps(h);
+    await assert.rejects(importCnafFlux(deps, { filePath: fixture("flux-valide.xml"), departement: "20" }), {
+      code: "validation.invalid",
+    });
+    await assert.rejects(importCnafFlux(deps, { filePath: join(work, "absent.xml"), departement: "80" }), {
+      code: "imports.file_unreadable",
+    });
+  });
+});

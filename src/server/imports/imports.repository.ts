@@ -1,0 +1,333 @@
+// The only home of the imports capability's SQL: imported files and their progress, quarantine, RSA rights,
+// monthly droits-et-devoirs history; plus the read of follow-up facts (parcours, référents) that the
+// new-entrant rule needs. Bulk writes go through unnest() arrays: PostgreSQL parses one array per column
+// much faster than a multi-row VALUES list.
+import { type RawBuilder, sql } from "kysely";
+import type { Db } from "../db/connect";
+import type {
+  DroitsDevoirsMonthsTable,
+  FluxImportsTable,
+  ImportQuarantineTable,
+  RsaRightsTable,
+} from "./imports.tables";
+
+function unnestRows<R extends object>(
+  columns: [keyof R & string, string][],
+  rows: readonly R[],
+): RawBuilder<unknown> {
+  const arrays = columns.map(([c, type]) => {
+    const values = rows.map((r) => {
+      const v = (r as Record<string, unknown>)[c];
+      if (v instanceof Date) return v.toISOString();
+      // arrays of arrays are not what unnest wants: text[] columns travel as their literal
+      if (Array.isArray(v)) return `{${v.map((x) => `"${String(x).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+      return v;
+    });
+    return sql`${values}::${sql.raw(type === "text[]" ? "text" : type)}[]`;
+  });
+  return sql`SELECT ${sql.join(columns.map(([c, type]) => (type === "text[]" ? sql`${sql.ref(c)}::text[]` : sql.ref(c))))} FROM unnest(${sql.join(arrays)}) AS u(${sql.join(columns.map(([c]) => sql.ref(c)))})`;
+}
+
+export type ImportCounts = {
+  households: number;
+  persons: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  newEntrants: number;
+  divergences: number;
+  possibleDuplicates: number;
+};
+export const zeroCounts = (): ImportCounts => ({
+  households: 0,
+  persons: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  newEntrants: 0,
+  divergences: 0,
+  possibleDuplicates: 0,
+});
+
+export type NewFluxImport = Omit<
+  FluxImportsTable,
+  | "processed_households"
+  | "households"
+  | "persons"
+  | "created"
+  | "updated"
+  | "unchanged"
+  | "rejected"
+  | "new_entrants"
+  | "divergences"
+  | "possible_duplicates"
+  | "runs"
+>;
+export type RsaRightRow = Omit<RsaRightsTable, "created_at"> & { created_at: Date };
+export type QuarantineRow = Omit<ImportQuarantineTable, "id">;
+
+const importColumns = [
+  "id",
+  "kind",
+  "departement",
+  "file_name as fileName",
+  "content_hash as contentHash",
+  "typeflux",
+  "dtref",
+  "received_date as receivedDate",
+  "status",
+  "error_code as errorCode",
+  "error_message as errorMessage",
+  "processed_households as processedHouseholds",
+  "households",
+  "persons",
+  "created",
+  "updated",
+  "unchanged",
+  "rejected",
+  "new_entrants as newEntrants",
+  "divergences",
+  "possible_duplicates as possibleDuplicates",
+  "announced_households as announcedHouseholds",
+  "started_at as startedAt",
+  "finished_at as finishedAt",
+  "runs",
+] as const;
+
+export type FluxImportRecord = NonNullable<Awaited<ReturnType<typeof importsRepository.get>>>;
+
+export const importsRepository = {
+  get(db: Db, id: string) {
+    return db.selectFrom("flux_imports").select(importColumns).where("id", "=", id).executeTakeFirst();
+  },
+
+  findByHash(db: Db, kind: "cnaf", departement: string, contentHash: string) {
+    return db
+      .selectFrom("flux_imports")
+      .select(importColumns)
+      .where("kind", "=", kind)
+      .where("departement", "=", departement)
+      .where("content_hash", "=", contentHash)
+      .executeTakeFirst();
+  },
+
+  async insert(db: Db, row: NewFluxImport): Promise<void> {
+    await db.insertInto("flux_imports").values(row).execute();
+  },
+
+  /** A rerun takes a stopped (or killed) import back: status en_cours, one more run. */
+  async restart(db: Db, id: string): Promise<void> {
+    await db
+      .updateTable("flux_imports")
+      .set({ status: "en_cours", error_code: null, error_message: null, runs: sql`runs + 1` })
+      .where("id", "=", id)
+      .where("status", "<>", "termine")
+      .execute();
+  },
+
+  /**
+   * Moves the progress mark from `from` to `to` households and adds the batch's counts, only if the mark
+   * is still at `from`: inside the batch's transaction, this both locks the import row and proves no other
+   * process applied these households.
+   */
+  async advance(db: Db, id: string, from: number, to: number, c: ImportCounts): Promise<boolean> {
+    const r = await db
+      .updateTable("flux_imports")
+      .set({
+        processed_households: to,
+        households: sql`households + ${c.households}`,
+        persons: sql`persons + ${c.persons}`,
+        created: sql`created + ${c.created}`,
+        updated: sql`updated + ${c.updated}`,
+        unchanged: sql`unchanged + ${c.unchanged}`,
+        rejected: sql`rejected + ${c.rejected}`,
+        new_entrants: sql`new_entrants + ${c.newEntrants}`,
+        divergences: sql`divergences + ${c.divergences}`,
+        possible_duplicates: sql`possible_duplicates + ${c.possibleDuplicates}`,
+      })
+      .where("id", "=", id)
+      .where("processed_households", "=", from)
+      .where("status", "=", "en_cours")
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async finish(
+    db: Db,
+    id: string,
+    at: Date,
+    announced: { households: number | null; anomalies: number | null },
+  ): Promise<void> {
+    await db
+      .updateTable("flux_imports")
+      .set({
+        status: "termine",
+        finished_at: at,
+        announced_households: announced.households,
+        announced_anomalies: announced.anomalies,
+      })
+      .where("id", "=", id)
+      .execute();
+  },
+
+  async fail(db: Db, id: string, code: string, message: string): Promise<void> {
+    await db
+      .updateTable("flux_imports")
+      .set({ status: "echec", error_code: code, error_message: message })
+      .where("id", "=", id)
+      .where("status", "=", "en_cours")
+      .execute();
+  },
+
+  /** Whether Socle holds a complete flow of that month for the département (else « last month » is unknown). */
+  async monthKnown(db: Db, departement: string, month: string): Promise<boolean> {
+    const r = await db
+      .selectFrom("flux_imports")
+      .select("id")
+      .where("kind", "=", "cnaf")
+      .where("departement", "=", departement)
+      .where("status", "=", "termine")
+      .where(sql<boolean>`date_trunc('month', dtref)::date = ${month}::date`)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  async insertQuarantine(db: Db, rows: readonly QuarantineRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const cols: [keyof QuarantineRow & string, string][] = [
+      ["import_id", "uuid"],
+      ["record_index", "int4"],
+      ["person_rank", "int4"],
+      ["record_key", "text"],
+      ["line", "int4"],
+      ["reason_code", "text"],
+      ["reason", "text"],
+      ["raw_xml", "text"],
+      ["created_at", "timestamptz"],
+    ];
+    await sql`INSERT INTO import_quarantine (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+      ON CONFLICT (import_id, record_index, person_rank) DO NOTHING`.execute(db);
+  },
+
+  quarantined(db: Db, importId: string, limit: number) {
+    return db
+      .selectFrom("import_quarantine")
+      .select([
+        "record_index as index",
+        "person_rank as personRank",
+        "record_key as key",
+        "line",
+        "reason_code as reasonCode",
+        "reason",
+      ])
+      .where("import_id", "=", importId)
+      .orderBy("record_index")
+      .orderBy("person_rank")
+      .limit(limit)
+      .execute();
+  },
+
+  async quarantinedCount(db: Db, importId: string): Promise<number> {
+    const r = await db
+      .selectFrom("import_quarantine")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("import_id", "=", importId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  rightsOf(db: Db, personIds: readonly string[]) {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom("rsa_rights").selectAll().where("person_id", "in", personIds).execute();
+  },
+
+  async upsertRights(db: Db, rows: readonly RsaRightRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const cols: [keyof RsaRightRow & string, string][] = [
+      ["id", "uuid"],
+      ["person_id", "uuid"],
+      ["organisme", "text"],
+      ["numorg", "text"],
+      ["matricule", "text"],
+      ["departement", "text"],
+      ["role", "text"],
+      ["numero_demande", "text"],
+      ["demande_date", "date"],
+      ["etat_code", "text"],
+      ["etat_date", "date"],
+      ["suspension_kind", "text"],
+      ["suspension_motif", "text"],
+      ["suspension_since", "date"],
+      ["cloture_motif", "text"],
+      ["cloture_date", "date"],
+      ["soumis_droits_devoirs", "bool"],
+      ["sans_domicile_fixe", "bool"],
+      ["unknown_codes", "text[]"],
+      ["last_import_id", "uuid"],
+      ["created_at", "timestamptz"],
+      ["updated_at", "timestamptz"],
+    ];
+    const updated = cols.filter(
+      ([c]) => !["id", "person_id", "organisme", "numorg", "matricule", "created_at"].includes(c),
+    );
+    await sql`INSERT INTO rsa_rights (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+      ON CONFLICT (person_id, organisme, numorg, matricule) DO UPDATE SET
+      ${sql.join(updated.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(db);
+  },
+
+  /** For each person: the latest month recorded before `month` in the département, and `month` itself if recorded. */
+  monthsAround(db: Db, personIds: readonly string[], departement: string, month: string) {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return sql<{
+      person_id: string;
+      month: string;
+      soumis: boolean;
+      etat_code: string;
+      suspension_since: string | null;
+    }>`
+      SELECT DISTINCT ON (d.person_id, d.month >= k.m) d.person_id, d.month, d.soumis, d.etat_code, d.suspension_since
+      FROM droits_devoirs_months d, (SELECT ${month}::date AS m) k
+      WHERE d.person_id = ANY(${personIds}::uuid[]) AND d.departement = ${departement} AND d.month <= k.m
+      ORDER BY d.person_id, d.month >= k.m, d.month DESC`
+      .execute(db)
+      .then((r) => r.rows);
+  },
+
+  async upsertMonths(db: Db, rows: readonly DroitsDevoirsMonthsTable[]): Promise<void> {
+    if (rows.length === 0) return;
+    const cols: [keyof DroitsDevoirsMonthsTable & string, string][] = [
+      ["person_id", "uuid"],
+      ["departement", "text"],
+      ["month", "date"],
+      ["soumis", "bool"],
+      ["etat_code", "text"],
+      ["suspension_since", "date"],
+      ["import_id", "uuid"],
+      ["recorded_at", "timestamptz"],
+    ];
+    await sql`INSERT INTO droits_devoirs_months (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+      ON CONFLICT (person_id, month, departement) DO UPDATE SET soumis = excluded.soumis, etat_code = excluded.etat_code,
+      suspension_since = excluded.suspension_since, import_id = excluded.import_id, recorded_at = excluded.recorded_at`.execute(
+      db,
+    );
+  },
+
+  /** Follow-up facts for the new-entrant rule: the open parcours in the département and any active référent. */
+  followUpFacts(db: Db, personIds: readonly string[], departement: string) {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return sql<{
+      person_id: string;
+      statut_suivi: string | null;
+      veille_since: string | null;
+      referent: boolean;
+    }>`
+      SELECT k.id AS person_id, p.statut_suivi, p.veille_since,
+        EXISTS (SELECT 1 FROM follow_ups f WHERE f.person_id = k.id AND f.ended_at IS NULL AND f.role = 'referent') AS referent
+      FROM unnest(${personIds}::uuid[]) AS k(id)
+      LEFT JOIN LATERAL (SELECT statut_suivi, veille_since FROM parcours WHERE person_id = k.id AND statut_suivi <> 'CLOS' AND departement = ${departement} LIMIT 1) p ON true`
+      .execute(db)
+      .then((r) => r.rows);
+  },
+};

@@ -1,0 +1,227 @@
+// The orientation decision letter (PS-24, PS-35): its French content, as pure data, then rendered as an
+// A4 PDF with pdfkit (standard Helvetica: no font file to ship). The person is told which orientation
+// was decided and by whom, that a proposal was first computed, on which main criteria, and how to ask
+// for a human review or a re-orientation.
+import PDFDocument from "pdfkit";
+import type { LocalDate } from "../../../shared/kernel/dates";
+import {
+  type MotifRefus,
+  motifRefusLabels,
+  type Organisme,
+  organismeLabels,
+  type ParcoursType,
+  parcoursTypeDescriptions,
+  parcoursTypeLabels,
+  type Recommendation,
+} from "../../../shared/orientation/orientation.schema";
+
+export type LetterData = {
+  issuedOn: LocalDate;
+  /** the authority on whose behalf the letter is written (the département, or France Travail by delegation) */
+  issuer: { name: string; email: string | null; phone: string | null; address: string | null };
+  person: {
+    sex: "F" | "M" | null;
+    firstNames: string;
+    lastName: string;
+    addressLine: string | null;
+    postalCode: string | null;
+    communeName: string | null;
+  };
+  decision: {
+    parcours: ParcoursType;
+    organisme: Organisme;
+    structure: { name: string; address: string | null; email: string | null; phone: string | null } | null;
+    /** the professional chose another orientation than the proposal */
+    override: { motif: MotifRefus; commentaire: string | null } | null;
+  };
+  recommendation: Recommendation;
+  decider: { name: string; structureName: string };
+  /** the person's space, where the letter and the request for review are */
+  spaceUrl: string;
+};
+
+export type LetterBlock =
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] };
+
+export type LetterContent = {
+  subject: string;
+  salutation: string;
+  blocks: LetterBlock[];
+  signature: string[];
+};
+
+const months = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+export function frenchDate(d: LocalDate): string {
+  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+  return `${day === 1 ? "1er" : day} ${months[m - 1]} ${y}`;
+}
+
+export function orientationLetterContent(d: LetterData): LetterContent {
+  const { decision, recommendation: rec } = d;
+  const civility = d.person.sex === "F" ? "Madame" : d.person.sex === "M" ? "Monsieur" : "Madame, Monsieur";
+  const target = decision.structure
+    ? `${decision.structure.name} (${organismeLabels[decision.organisme]})`
+    : organismeLabels[decision.organisme];
+  const contact = decision.structure
+    ? [decision.structure.address, decision.structure.phone, decision.structure.email]
+        .filter(Boolean)
+        .join(" — ")
+    : "";
+  const proposal = rec.parcours
+    ? `${parcoursTypeLabels[rec.parcours]}, ${organismeLabels[rec.organisme]}`
+    : organismeLabels.IND;
+  const blocks: LetterBlock[] = [
+    {
+      kind: "paragraph",
+      text: "Vous bénéficiez du revenu de solidarité active (RSA). À ce titre, vous avez droit à un accompagnement vers l'emploi, adapté à votre situation, par un ou une référent·e unique.",
+    },
+    { kind: "heading", text: "La décision" },
+    {
+      kind: "paragraph",
+      text: `Vous êtes orienté·e vers le ${parcoursTypeLabels[decision.parcours].toLowerCase()}, ${parcoursTypeDescriptions[decision.parcours]}. Votre accompagnement sera assuré par : ${target}.`,
+    },
+    ...(contact ? [{ kind: "paragraph" as const, text: `Coordonnées : ${contact}.` }] : []),
+    {
+      kind: "paragraph",
+      text: "Cette structure va vous contacter pour fixer un premier rendez-vous. Vous y construirez ensemble votre parcours et votre contrat d'engagement.",
+    },
+    { kind: "heading", text: "Comment cette décision a été prise" },
+    {
+      kind: "paragraph",
+      text: `Une proposition d'orientation a d'abord été calculée automatiquement, à partir des informations de votre dossier et des règles publiques du référentiel d'orientation${rec.versionReferentiel ? ` (version ${rec.versionReferentiel})` : ""}. La proposition calculée était : ${proposal}.`,
+    },
+    ...(rec.criteresDeterminants.length > 0
+      ? [
+          { kind: "paragraph" as const, text: "Les principaux critères pris en compte sont :" },
+          { kind: "list" as const, items: rec.criteresDeterminants.map((c) => c.libelle) },
+        ]
+      : []),
+    {
+      kind: "paragraph",
+      text: decision.override
+        ? `Cette proposition a été examinée par ${d.decider.name} (${d.decider.structureName}), qui a retenu une autre orientation pour le motif suivant : ${motifRefusLabels[decision.override.motif].toLowerCase()}${decision.override.commentaire ? ` (« ${decision.override.commentaire} »)` : ""}.`
+        : `Cette proposition a été examinée et validée par ${d.decider.name} (${d.decider.structureName}).`,
+    },
+    {
+      kind: "paragraph",
+      text: "Aucune orientation n'est décidée par un calcul seul : la décision est toujours prise par une personne.",
+    },
+    { kind: "heading", text: "Vos droits" },
+    {
+      kind: "paragraph",
+      text: "Si cette orientation ne vous paraît pas adaptée, vous pouvez demander qu'une personne réexamine votre situation, ou demander à changer d'orientation :",
+    },
+    {
+      kind: "list",
+      items: [
+        "en parlant à votre référent·e, dès votre premier rendez-vous ;",
+        `en écrivant au service qui a pris la décision : ${d.issuer.name}${d.issuer.email ? ` (${d.issuer.email})` : ""}${d.issuer.address ? `, ${d.issuer.address}` : ""} ;`,
+        `depuis votre espace personnel : ${d.spaceUrl}`,
+      ],
+    },
+    {
+      kind: "paragraph",
+      text: "Cette demande est gratuite. Elle n'interrompt pas votre accompagnement ni le versement de votre RSA. Vous pouvez aussi consulter les informations de votre dossier et demander qu'elles soient corrigées.",
+    },
+  ];
+  return {
+    subject: "Objet : votre orientation dans votre parcours d'accompagnement vers l'emploi",
+    salutation: `${civility},`,
+    blocks,
+    signature: [
+      `Veuillez agréer, ${civility}, l'expression de nos salutations distinguées.`,
+      "",
+      d.decider.name,
+      `Chargé·e d'orientation — ${d.decider.structureName}`,
+    ],
+  };
+}
+
+/** The letter as an A4 PDF. `createdAt` is written in the document's metadata (the injected clock). */
+export function renderOrientationLetterPdf(d: LetterData, createdAt: Date): Promise<Buffer> {
+  const content = orientationLetterContent(d);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 56, bottom: 56, left: 64, right: 64 },
+    info: {
+      Title: "Décision d'orientation",
+      Author: d.issuer.name,
+      Subject: "Orientation dans le parcours d'accompagnement vers l'emploi",
+      CreationDate: createdAt,
+    },
+    lang: "fr-FR",
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const width = doc.page.width - 128;
+
+  // issuer, top left
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(11)
+    .text(d.issuer.name, { width: width / 2 });
+  doc.font("Helvetica").fontSize(9);
+  for (const line of [d.issuer.address, d.issuer.phone, d.issuer.email])
+    if (line) doc.text(line, { width: width / 2 });
+
+  // recipient, right column
+  const recipient = [
+    `${d.person.firstNames} ${d.person.lastName.toUpperCase()}`,
+    d.person.addressLine,
+    [d.person.postalCode, d.person.communeName?.toUpperCase()].filter(Boolean).join(" ") || null,
+  ].filter((l): l is string => !!l);
+  // the recipient block sits where a window envelope shows it
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .text(recipient.join("\n"), 64 + width / 2 + 20, 130, { width: width / 2 - 20 });
+
+  doc.moveDown(2);
+  doc.fontSize(10.5).text(`Le ${frenchDate(d.issuedOn)}`, 64, doc.y, { width, align: "right" });
+  doc.moveDown(1.5);
+  doc.font("Helvetica-Bold").text(content.subject, 64, doc.y, { width });
+  doc.moveDown();
+  doc.font("Helvetica").text(content.salutation, { width });
+  doc.moveDown(0.4);
+  for (const b of content.blocks) {
+    if (b.kind === "heading") {
+      doc.moveDown(0.3);
+      doc.font("Helvetica-Bold").fontSize(11.5).text(b.text, { width });
+      doc.font("Helvetica").fontSize(10.5);
+    } else if (b.kind === "paragraph") {
+      doc.text(b.text, { width, align: "left" });
+    } else {
+      doc.list(b.items, { width: width - 16, bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
+    }
+    doc.moveDown(0.4);
+  }
+  doc.moveDown(0.5);
+  for (const line of content.signature) {
+    if (line) doc.text(line, { width });
+    else doc.moveDown(0.5);
+  }
+  doc.end();
+  return done;
+}
+
+/** "courrier-orientation-2026-11-23.pdf" */
+export const letterFilename = (issuedOn: LocalDate) => `courrier-orientation-${issuedOn}.pdf`;

@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { aCompleteCriteria } from "../../shared/orientation/orientation.builders";
+import { insertPerson } from "../../test-support/builders";
+import { testDb } from "../../test-support/db";
+import { testDeps } from "../../test-support/deps";
+import type { DbHandle } from "../db/connect";
+import { openPathwayForNewEntrant } from "./open-pathway-for-new-entrant";
+import { storedRecommendation } from "./orientation.presenter";
+import { orientationRepository } from "./orientation.repository";
+
+let h: DbHandle;
+before(async () => {
+  h = await testDb();
+});
+after(() => h.close());
+
+const itemsOf = (personId: string) =>
+  h.db
+    .selectFrom("work_items")
+    .select([
+      "type",
+      "subject_id as subjectId",
+      "departement",
+      "structure_id as structureId",
+      "status",
+      "due_date as dueDate",
+      "due_soon_date as dueSoonDate",
+    ])
+    .where("person_id", "=", personId)
+    .execute();
+
+describe("right paths", () => {
+  test("a new entrant known by the flow only: parcours A_ORIENTER, orientation BROUILLON (IND), decision item due T0 + 14", async () => {
+    const { deps } = testDeps(h, "2026-03-02T09:00:00Z");
+    const p = await insertPerson(h.db);
+    const out = await openPathwayForNewEntrant(h.db, deps, {
+      personId: p.id,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF",
+      criteria: { brsa: true, date_naissance: "1985-05-14" },
+    });
+    assert.equal(out.opened, true);
+    const parcours = await orientationRepository.openParcoursOf(h.db, p.id);
+    assert.deepEqual(parcours, {
+      id: out.parcoursId,
+      departement: "80",
+      t0: "2026-03-01",
+      statutSuivi: "A_ORIENTER",
+    });
+    const o = await orientationRepository.get(h.db, out.orientationId);
+    assert.equal(o?.etat, "BROUILLON");
+    assert.equal(o?.statut, null);
+    assert.deepEqual(o?.criteria, { brsa: true, date_naissance: "1985-05-14" });
+    assert.equal(storedRecommendation({ recommendation: o?.recommendation })?.organisme, "IND");
+    assert.deepEqual(
+      (await orientationRepository.transitions(h.db, out.orientationId)).map((t) => [
+        t.from,
+        t.to,
+        t.event,
+        t.actorKind,
+        t.reason,
+      ]),
+      [[null, "BROUILLON", "open", "system", "INSCRIPTION_AUTO_CAF"]],
+    );
+    assert.deepEqual(await itemsOf(p.id), [
+      {
+        type: "DECISION_ORIENTATION_A_PRENDRE",
+        subjectId: out.orientationId,
+        departement: "80",
+        structureId: null,
+        status: "A_FAIRE",
+        dueDate: "2026-03-15",
+        dueSoonDate: "2026-03-11",
+      },
+    ]);
+  });
+
+  test("complete criteria: the recommendation is computed and the orientation awaits its decision (EN_ATTENTE, PRECONISE)", async () => {
+    const { deps } = testDeps(h, "2026-03-02T09:00:00Z");
+    const p = await insertPerson(h.db);
+    const out = await openPathwayForNewEntrant(h.db, deps, {
+      personId: p.id,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_VOLONTAIRE",
+      criteria: aCompleteCriteria(),
+    });
+    const o = await orientationRepository.get(h.db, out.orientationId);
+    assert.equal(o?.etat, "EN_ATTENTE");
+    assert.equal(o?.statut, "PRECONISE");
+    assert.equal(o?.rulesVersion, "FR-2026.1 / 80-2026.1");
+    assert.deepEqual(storedRecommendation({ recommendation: o?.recommendation })?.regleIds, ["NAT-99"]);
+    assert.deepEqual(
+      (await orientationRepository.transitions(h.db, out.orientationId)).map((t) => [t.from, t.to, t.event]),
+      [
+        [null, "BROUILLON", "open"],
+        ["BROUILLON", "EN_ATTENTE", "criteria_completed"],
+      ],
+    );
+  });
+
+  test("idempotent: a second call opens nothing and returns the same pathway and orientation", async () => {
+    const { deps } = testDeps(h);
+    const p = await insertPerson(h.db);
+    const first = await openPathwayForNewEntrant(h.db, deps, {
+      personId: p.id,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF",
+    });
+    const second = await openPathwayForNewEntrant(h.db, deps, {
+      personId: p.id,
+      departement: "80",
+      t0: "2026-03-05",
+      origine: "INSCRIPTION_AUTO_CAF",
+      criteria: aCompleteCriteria(),
+    });
+    assert.deepEqual(second, { ...first, opened: false });
+    assert.equal((await itemsOf(p.id)).length, 1);
+    const count = await h.db
+      .selectFrom("orientations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("person_id", "=", p.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 1);
+  });
+
+  test("criteria from a flow are kept one by one: invalid or unknown entries are dropped, never the whole set", async () => {
+    const { deps } = testDeps(h);
+    const p = await insertPerson(h.db);
+    const out = await openPathwayForNewEntrant(h.db, deps, {
+      personId: p.id,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF",
+      criteria: {
+        brsa: true,
+        date_naissance: "1985-02-30",
+        adresse: { code_commune: "ABC" },
+        inconnu: 1,
+        contrainte_logement: "SANS_LOGEMENT",
+      },
+    });
+    const o = await orientationRepository.get(h.db, out.orientationId);
+    assert.deepEqual(o?.criteria, { brsa: true, contrainte_logement: "SANS_LOGEMENT" });
+  });
+});

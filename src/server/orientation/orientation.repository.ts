@@ -1,0 +1,552 @@
+// The only home of orientation's SQL: pathways, orientations and their transition log, rule sets,
+// département settings, letters, re-orientation requests, and the follow-up that assigns the chosen
+// structure.
+import { sql } from "kysely";
+import type { OrientationCriteria } from "../../shared/orientation/orientation.criteria";
+import type { StoredRuleSet } from "../../shared/orientation/orientation.rules";
+import { ruleSetSchema } from "../../shared/orientation/orientation.rules";
+import type {
+  DelegationFt,
+  OrientationEtat,
+  Recommendation,
+} from "../../shared/orientation/orientation.schema";
+import type { Db } from "../db/connect";
+import type { Actor } from "../kernel/access";
+import type { OrientationsTable, ReorientationRequestsTable } from "./orientation.tables";
+
+const orientationColumns = [
+  "o.id",
+  "o.version",
+  "o.person_id as personId",
+  "o.parcours_id as parcoursId",
+  "o.etat",
+  "o.statut",
+  "o.origine",
+  "o.criteria",
+  "o.recommendation",
+  "o.rules_version as rulesVersion",
+  "o.decision",
+  "o.decided_by as decidedBy",
+  "o.decided_at as decidedAt",
+  "o.organisme_decision as organismeDecision",
+  "o.motif_refus as motifRefus",
+  "o.commentaire_refus as commentaireRefus",
+  "o.parcours_retenu as parcoursRetenu",
+  "o.organisme_retenu as organismeRetenu",
+  "o.structure_id as structureId",
+  "o.notified_at as notifiedAt",
+  "o.notification_channel as notificationChannel",
+  "o.reorientation_request_id as reorientationRequestId",
+  "o.created_at as createdAt",
+  "p.departement",
+  "p.t0_date as t0",
+  "p.statut_suivi as statutSuivi",
+] as const;
+
+export type OrientationRecord = NonNullable<Awaited<ReturnType<typeof orientationRepository.get>>>;
+
+/** jsonb values are written as JSON text: both engines then store the same document. */
+const json = <T>(v: T) => JSON.stringify(v) as unknown as Record<string, unknown>;
+
+export type OrientationPatch = Partial<
+  Pick<
+    OrientationsTable,
+    | "etat"
+    | "statut"
+    | "rules_version"
+    | "decision"
+    | "decided_by"
+    | "decided_at"
+    | "organisme_decision"
+    | "motif_refus"
+    | "commentaire_refus"
+    | "parcours_retenu"
+    | "organisme_retenu"
+    | "structure_id"
+    | "notified_at"
+  >
+> & {
+  criteria?: OrientationCriteria;
+  recommendation?: Recommendation | null;
+  notification_channel?: "EMAIL" | "COURRIER";
+};
+
+export const orientationRepository = {
+  get(db: Db, id: string) {
+    return db
+      .selectFrom("orientations as o")
+      .innerJoin("parcours as p", "p.id", "o.parcours_id")
+      .select(orientationColumns)
+      .where("o.id", "=", id)
+      .executeTakeFirst();
+  },
+
+  /** The person's pending orientation (BROUILLON or EN_ATTENTE), at most one (unique index). */
+  pendingOf(db: Db, personId: string) {
+    return db
+      .selectFrom("orientations as o")
+      .innerJoin("parcours as p", "p.id", "o.parcours_id")
+      .select(orientationColumns)
+      .where("o.person_id", "=", personId)
+      .where("o.etat", "in", ["BROUILLON", "EN_ATTENTE"])
+      .executeTakeFirst();
+  },
+
+  /** The person's orientation in force (OUVERT), at most one (unique index). */
+  openOf(db: Db, personId: string) {
+    return db
+      .selectFrom("orientations as o")
+      .innerJoin("parcours as p", "p.id", "o.parcours_id")
+      .select(orientationColumns)
+      .where("o.person_id", "=", personId)
+      .where("o.etat", "=", "OUVERT")
+      .executeTakeFirst();
+  },
+
+  async insert(
+    db: Db,
+    o: {
+      id: string;
+      personId: string;
+      parcoursId: string;
+      etat: OrientationEtat;
+      origine: OrientationsTable["origine"];
+      criteria: OrientationCriteria;
+      recommendation: Recommendation | null;
+      reorientationRequestId?: string | null;
+      now: Date;
+    },
+  ) {
+    await db
+      .insertInto("orientations")
+      .values({
+        id: o.id,
+        person_id: o.personId,
+        parcours_id: o.parcoursId,
+        etat: o.etat,
+        statut: o.etat === "EN_ATTENTE" ? "PRECONISE" : null,
+        origine: o.origine,
+        criteria: json(o.criteria),
+        recommendation: o.recommendation ? json(o.recommendation) : null,
+        rules_version: o.recommendation?.versionReferentiel ?? null,
+        decision: null,
+        decided_by: null,
+        decided_at: null,
+        organisme_decision: null,
+        motif_refus: null,
+        commentaire_refus: null,
+        parcours_retenu: null,
+        organisme_retenu: null,
+        structure_id: null,
+        notified_at: null,
+        reorientation_request_id: o.reorientationRequestId ?? null,
+        created_at: o.now,
+        updated_at: o.now,
+      })
+      .execute();
+  },
+
+  /** Optimistic update: applies only if the stored version is still `version`; returns the new version. */
+  async update(
+    db: Db,
+    id: string,
+    version: number,
+    patch: OrientationPatch,
+    now: Date,
+  ): Promise<number | undefined> {
+    const { criteria, recommendation, ...rest } = patch;
+    const r = await db
+      .updateTable("orientations")
+      .set({
+        ...rest,
+        ...(criteria !== undefined ? { criteria: json(criteria) } : {}),
+        ...(recommendation !== undefined
+          ? { recommendation: recommendation ? json(recommendation) : null }
+          : {}),
+        updated_at: now,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returning("version")
+      .executeTakeFirst();
+    return r?.version;
+  },
+
+  async addTransition(
+    db: Db,
+    t: {
+      orientationId: string;
+      from: OrientationEtat | null;
+      to: OrientationEtat;
+      event: string;
+      actor: Actor;
+      at: Date;
+      reason?: string | null;
+    },
+  ) {
+    await db
+      .insertInto("orientation_transitions")
+      .values({
+        orientation_id: t.orientationId,
+        from_etat: t.from,
+        to_etat: t.to,
+        event: t.event,
+        actor_kind: t.actor.kind,
+        actor_id: t.actor.id,
+        at: t.at,
+        reason: t.reason ?? null,
+      })
+      .execute();
+  },
+
+  transitions(db: Db, orientationId: string) {
+    return db
+      .selectFrom("orientation_transitions")
+      .select([
+        "from_etat as from",
+        "to_etat as to",
+        "event",
+        "actor_kind as actorKind",
+        "actor_id as actorId",
+        "at",
+        "reason",
+      ])
+      .where("orientation_id", "=", orientationId)
+      .orderBy("id")
+      .execute();
+  },
+
+  // ---- pathway
+
+  openParcoursOf(db: Db, personId: string) {
+    return db
+      .selectFrom("parcours")
+      .select(["id", "departement", "t0_date as t0", "statut_suivi as statutSuivi"])
+      .where("person_id", "=", personId)
+      .where("statut_suivi", "<>", "CLOS")
+      .executeTakeFirst();
+  },
+
+  async insertParcours(
+    db: Db,
+    p: {
+      id: string;
+      personId: string;
+      departement: string;
+      t0: string;
+      origine: "INSCRIPTION_AUTO_CAF" | "INSCRIPTION_CONSEILLER_CD" | "INSCRIPTION_VOLONTAIRE";
+      now: Date;
+    },
+  ) {
+    await db
+      .insertInto("parcours")
+      .values({
+        id: p.id,
+        person_id: p.personId,
+        departement: p.departement,
+        t0_date: p.t0,
+        statut_suivi: "A_ORIENTER",
+        origine: p.origine,
+        opened_at: p.now,
+        veille_since: null,
+        closed_at: null,
+        exit_reason: null,
+      })
+      .execute();
+  },
+
+  /** A decided orientation puts the pathway in follow-up (A_ORIENTER → ACTIF). */
+  async markParcoursOriented(db: Db, parcoursId: string) {
+    await db
+      .updateTable("parcours")
+      .set({ statut_suivi: "ACTIF", version: sql`version + 1` })
+      .where("id", "=", parcoursId)
+      .where("statut_suivi", "=", "A_ORIENTER")
+      .execute();
+  },
+
+  // ---- rule sets and settings
+
+  async publishedRuleSets(db: Db): Promise<StoredRuleSet[]> {
+    const rows = await db
+      .selectFrom("orientation_rule_sets")
+      .select([
+        "departement",
+        "version",
+        "label",
+        "effective_from as effectiveFrom",
+        "rules",
+        "published_at as publishedAt",
+      ])
+      .where("published_at", "is not", null)
+      .orderBy("effective_from")
+      .orderBy("version")
+      .execute();
+    // stored data is parsed like any input: a malformed set fails loudly instead of mis-orienting
+    return rows.map((r) => ({
+      ...ruleSetSchema.parse({ ...r, rules: r.rules }),
+      publishedAt: r.publishedAt,
+    }));
+  },
+
+  async delegation(db: Db, departement: string): Promise<DelegationFt> {
+    const r = await db
+      .selectFrom("departement_settings")
+      .select("delegation_ft")
+      .where("departement", "=", departement)
+      .executeTakeFirst();
+    return r?.delegation_ft ?? "AUCUNE";
+  },
+
+  async setDelegation(db: Db, departement: string, delegation: DelegationFt, now: Date) {
+    await db
+      .insertInto("departement_settings")
+      .values({ departement, delegation_ft: delegation, updated_at: now })
+      .onConflict((oc) =>
+        oc.column("departement").doUpdateSet({ delegation_ft: delegation, updated_at: now }),
+      )
+      .execute();
+  },
+
+  // ---- structures
+
+  structure(db: Db, id: string) {
+    return db
+      .selectFrom("structures")
+      .select(["id", "name", "kind", "departement", "address", "email", "phone"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+  },
+
+  /**
+   * The structures of a département that may receive an orientation, with the number of communes each
+   * covers and whether it covers `communeCode` (to suggest the closest one).
+   */
+  structuresOf(db: Db, departement: string, communeCode: string | null) {
+    return db
+      .selectFrom("structures as s")
+      .select((eb) => [
+        "s.id",
+        "s.name",
+        "s.kind",
+        eb
+          .selectFrom("structure_coverage as c")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("c.structure_id", "=", "s.id")
+          .as("coverage"),
+        eb
+          .exists(
+            eb
+              .selectFrom("structure_coverage as c")
+              .select(sql`1`.as("one"))
+              .whereRef("c.structure_id", "=", "s.id")
+              .where("c.commune_code", "=", communeCode ?? ""),
+          )
+          .as("coversCommune"),
+      ])
+      .where("s.departement", "=", departement)
+      .orderBy("s.name")
+      .execute();
+  },
+
+  professionalName(db: Db, id: string) {
+    return db
+      .selectFrom("professionals as p")
+      .innerJoin("structures as s", "s.id", "p.structure_id")
+      .select(["p.first_name as firstName", "p.last_name as lastName", "s.name as structureName"])
+      .where("p.id", "=", id)
+      .executeTakeFirst();
+  },
+
+  // ---- person (read only: identity for the decision screen and the letter)
+
+  person(db: Db, personId: string) {
+    return db
+      .selectFrom("persons as p")
+      .leftJoin("communes as c", "c.code", "p.commune_code")
+      .select([
+        "p.id",
+        "p.birth_name as birthName",
+        "p.usage_name as usageName",
+        "p.first_names as firstNames",
+        "p.sex",
+        "p.birth_date as birthDate",
+        "p.email",
+        "p.address_line as addressLine",
+        "p.postal_code as postalCode",
+        "p.commune_code as communeCode",
+        "c.name as communeName",
+        "p.departement",
+      ])
+      .where("p.id", "=", personId)
+      .executeTakeFirst();
+  },
+
+  /**
+   * Assigns the chosen structure: a follow-up row, the référent to be named by the structure (parcours.md
+   * §3.3). Earlier follow-ups stay until a human hand-over (PS-24).
+   */
+  async assignStructure(db: Db, f: { id: string; personId: string; structureId: string; now: Date }) {
+    const existing = await db
+      .selectFrom("follow_ups")
+      .select("id")
+      .where("person_id", "=", f.personId)
+      .where("structure_id", "=", f.structureId)
+      .where("ended_at", "is", null)
+      .executeTakeFirst();
+    if (existing) return { id: existing.id, created: false };
+    await db
+      .insertInto("follow_ups")
+      .values({
+        id: f.id,
+        person_id: f.personId,
+        structure_id: f.structureId,
+        professional_id: null,
+        role: "referent",
+        started_at: f.now,
+        ended_at: null,
+      })
+      .execute();
+    return { id: f.id, created: true };
+  },
+
+  // ---- letters
+
+  async insertLetter(
+    db: Db,
+    l: {
+      id: string;
+      orientationId: string;
+      personId: string;
+      filename: string;
+      content: Buffer;
+      sha256: string;
+      now: Date;
+    },
+  ) {
+    await db
+      .insertInto("orientation_letters")
+      .values({
+        id: l.id,
+        orientation_id: l.orientationId,
+        person_id: l.personId,
+        filename: l.filename,
+        content: l.content,
+        sha256: l.sha256,
+        created_at: l.now,
+      })
+      .execute();
+  },
+
+  async letterOf(db: Db, orientationId: string) {
+    const r = await db
+      .selectFrom("orientation_letters")
+      .select(["id", "filename", "content", "sha256", "created_at as createdAt"])
+      .where("orientation_id", "=", orientationId)
+      .executeTakeFirst();
+    // pg returns a Buffer, PGlite a Uint8Array
+    return r ? { ...r, content: Buffer.from(r.content) } : undefined;
+  },
+
+  async hasLetter(db: Db, orientationId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom("orientation_letters")
+      .select("id")
+      .where("orientation_id", "=", orientationId)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  // ---- re-orientation requests
+
+  async insertReorientationRequest(
+    db: Db,
+    r: Omit<
+      ReorientationRequestsTable,
+      "version" | "statut" | "motif_decision" | "decided_by" | "decided_at" | "new_orientation_id"
+    >,
+  ) {
+    await db
+      .insertInto("reorientation_requests")
+      .values({
+        ...r,
+        statut: "EN_ATTENTE",
+        motif_decision: null,
+        decided_by: null,
+        decided_at: null,
+        new_orientation_id: null,
+      })
+      .execute();
+  },
+
+  reorientationRequest(db: Db, id: string) {
+    return db
+      .selectFrom("reorientation_requests as r")
+      .innerJoin("professionals as rp", "rp.id", "r.requested_by")
+      .leftJoin("professionals as dp", "dp.id", "r.decided_by")
+      .leftJoin("structures as ss", "ss.id", "r.structure_souhaitee_id")
+      .select([
+        "r.id",
+        "r.version",
+        "r.person_id as personId",
+        "r.orientation_id as orientationId",
+        "r.departement",
+        "r.requested_by as requestedById",
+        sql<string>`rp.first_name || ' ' || rp.last_name`.as("requestedBy"),
+        "r.created_at as requestedAt",
+        "r.motif",
+        "r.parcours_souhaite as parcoursSouhaite",
+        "r.organisme_souhaite as organismeSouhaite",
+        "r.structure_souhaitee_id as structureSouhaiteeId",
+        "ss.name as structureSouhaitee",
+        "r.statut",
+        "r.motif_decision as motifDecision",
+        sql<string | null>`dp.first_name || ' ' || dp.last_name`.as("decidedBy"),
+        "r.decided_at as decidedAt",
+        "r.new_orientation_id as newOrientationId",
+      ])
+      .where("r.id", "=", id)
+      .executeTakeFirst();
+  },
+
+  async pendingReorientationRequestOf(db: Db, personId: string) {
+    const r = await db
+      .selectFrom("reorientation_requests")
+      .select("id")
+      .where("person_id", "=", personId)
+      .where("statut", "=", "EN_ATTENTE")
+      .executeTakeFirst();
+    return r?.id;
+  },
+
+  async decideReorientationRequest(
+    db: Db,
+    id: string,
+    version: number,
+    d: {
+      statut: "ACCEPTEE" | "REFUSEE";
+      motifDecision: string | null;
+      decidedBy: string;
+      at: Date;
+      newOrientationId: string | null;
+    },
+  ): Promise<number | undefined> {
+    const r = await db
+      .updateTable("reorientation_requests")
+      .set({
+        statut: d.statut,
+        motif_decision: d.motifDecision,
+        decided_by: d.decidedBy,
+        decided_at: d.at,
+        new_orientation_id: d.newOrientationId,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("statut", "=", "EN_ATTENTE")
+      .returning("version")
+      .executeTakeFirst();
+    return r?.version;
+  },
+};

@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { insertProfessional, insertStructure } from "../../../test-support/builders";
+import { testDb } from "../../../test-support/db";
+import { testDeps } from "../../../test-support/deps";
+import type { DbHandle } from "../../db/connect";
+import { orientationTerritory, pendingOrientation } from "../orientation.fixtures";
+import { orientationRepository } from "../orientation.repository";
+import { decideOrientation } from "./decide-orientation";
+import { decideReorientationRequest } from "./decide-reorientation-request";
+import { getOrientation } from "./get-orientation";
+import { getReorientationRequest } from "./get-reorientation-request";
+import { requestReorientation } from "./request-reorientation";
+
+let h: DbHandle;
+let t: Awaited<ReturnType<typeof orientationTerritory>>;
+before(async () => {
+  h = await testDb();
+  t = await orientationTerritory(h.db);
+});
+after(() => h.close());
+
+/** A person oriented to France Travail Nord, whose référent is a conseiller there. */
+async function oriented(now: string) {
+  const { deps, clock } = testDeps(h, now);
+  const { person, orientationId } = await pendingOrientation(h.db, deps);
+  await decideOrientation(deps, t.officer.actor, {
+    orientationId,
+    version: 1,
+    decision: "ACCEPTEE",
+    structureId: t.ft.id,
+  });
+  const referent = await insertProfessional(h.db, { structure: t.ft, roles: ["conseiller"] });
+  return { deps, clock, person, orientationId, referent };
+}
+
+const openItems = (personId: string) =>
+  h.db
+    .selectFrom("work_items")
+    .select(["type", "subject_id as subjectId", "due_date as dueDate"])
+    .where("person_id", "=", personId)
+    .where("status", "=", "A_FAIRE")
+    .orderBy("type")
+    .execute();
+
+describe("right paths", () => {
+  test("the référent asks, the chargé d'orientation refuses with a reason the référent then reads", async () => {
+    const { deps, person, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
+    const request = await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "Projet de création d'entreprise",
+      parcoursSouhaite: "SOCIO_PRO",
+      organismeSouhaite: "CD",
+    });
+    assert.equal(request.statut, "EN_ATTENTE");
+    assert.deepEqual(
+      (await openItems(person.id)).map((i) => [i.type, i.subjectId, i.dueDate]),
+      [
+        ["DEMANDE_REORIENTATION_A_EXAMINER", request.id, "2026-03-25"],
+        ["PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE", orientationId, "2026-03-17"],
+      ],
+    );
+    await assert.rejects(
+      decideReorientationRequest(deps, t.officer.actor, {
+        requestId: request.id,
+        version: 1,
+        decision: "REFUSEE",
+      }),
+      { code: "validation.invalid" },
+    );
+    const refused = await decideReorientationRequest(deps, t.officer.actor, {
+      requestId: request.id,
+      version: 1,
+      decision: "REFUSEE",
+      motifDecision: "Le premier rendez-vous n'a pas encore eu lieu.",
+    });
+    assert.equal(refused.statut, "REFUSEE");
+    assert.equal(refused.newOrientationId, null);
+    const read = await getReorientationRequest(deps, referent.actor, { requestId: request.id });
+    assert.equal(read.motifDecision, "Le premier rendez-vous n'a pas encore eu lieu.");
+    assert.equal(read.decidedBy, "Julien Moreau");
+    assert.deepEqual(
+      (await openItems(person.id)).map((i) => i.type),
+      ["PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE"],
+    );
+    assert.equal((await orientationRepository.get(h.db, orientationId))?.etat, "OUVERT");
+  });
+
+  test("accepted: a new orientation (REORIENTATION) awaits its decision; once decided, the previous one is closed", async () => {
+    const { deps, clock, person, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
+    const request = await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "Difficultés de santé apparues",
+      parcoursSouhaite: "SOCIO_PRO",
+      organismeSouhaite: "CD",
+      structureSouhaiteeId: t.mdsi.id,
+    });
+    clock.set("2026-03-12T10:00:00Z");
+    const accepted = await decideReorientationRequest(deps, t.officer.actor, {
+      requestId: request.id,
+      version: 1,
+      decision: "ACCEPTEE",
+    });
+    assert.equal(accepted.statut, "ACCEPTEE");
+    assert.ok(accepted.newOrientationId);
+    const fresh = await getOrientation(deps, t.officer.actor, { orientationId: accepted.newOrientationId });
+    assert.equal(fresh.origine, "REORIENTATION");
+    assert.equal(fresh.etat, "EN_ATTENTE");
+    assert.equal(fresh.dueDate, "2026-03-26");
+    assert.equal(fresh.reorientationRequest?.structureSouhaitee, "MDSI 80");
+    // PS-24: support already started goes on until the new orientation is decided
+    assert.equal((await orientationRepository.get(h.db, orientationId))?.etat, "OUVERT");
+
+    const decided = await decideOrientation(deps, t.officer.actor, {
+      orientationId: fresh.id,
+      version: fresh.version,
+      decision: "REFUSEE",
+      motifRefus: "SITUATION_NON_PRISE_EN_COMPTE",
+      parcoursRetenu: "SOCIO_PRO",
+      organismeRetenu: "CD",
+      structureId: t.mdsi.id,
+    });
+    assert.equal(decided.etat, "OUVERT");
+    assert.equal((await orientationRepository.get(h.db, orientationId))?.etat, "CLOTURE");
+    const transitions = await orientationRepository.transitions(h.db, orientationId);
+    assert.deepEqual(
+      [transitions.at(-1)?.from, transitions.at(-1)?.to, transitions.at(-1)?.event],
+      ["OUVERT", "CLOTURE", "close"],
+    );
+    assert.deepEqual(
+      (await openItems(person.id)).map((i) => [i.type, i.subjectId]),
+      [["PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE", fresh.id]],
+    );
+    const open = await h.db
+      .selectFrom("orientations")
+      .select("id")
+      .where("person_id", "=", person.id)
+      .where("etat", "=", "OUVERT")
+      .execute();
+    assert.deepEqual(
+      open.map((o) => o.id),
+      [fresh.id],
+    );
+  });
+});
+
+describe("wrong paths", () => {
+  test("one pending request per person; requests only on a decided orientation", async () => {
+    const { deps, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
+    await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "a",
+      parcoursSouhaite: "SOCIAL",
+      organismeSouhaite: "CD",
+    });
+    await assert.rejects(
+      requestReorientation(deps, referent.actor, {
+        orientationId,
+        motif: "b",
+        parcoursSouhaite: "SOCIAL",
+        organismeSouhaite: "CD",
+      }),
+      {
+        code: "orientation.reorientation_already_pending",
+        status: 409,
+      },
+    );
+    const pending = await pendingOrientation(h.db, deps, { followedBy: t.ft });
+    await assert.rejects(
+      requestReorientation(deps, referent.actor, {
+        orientationId: pending.orientationId,
+        motif: "c",
+        parcoursSouhaite: "SOCIAL",
+        organismeSouhaite: "CD",
+      }),
+      {
+        code: "orientation.not_decided",
+      },
+    );
+  });
+
+  test("only the structures that follow ask; only the chargés d'orientation examine; a decided request stays decided", async () => {
+    const { deps, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
+    const stranger = await insertProfessional(h.db, {
+      structure: await insertStructure(h.db, { kind: "mission_locale" }),
+    });
+    await assert.rejects(
+      requestReorientation(deps, stranger.actor, {
+        orientationId,
+        motif: "x",
+        parcoursSouhaite: "PRO",
+        organismeSouhaite: "ML",
+      }),
+      { code: "access.forbidden" },
+    );
+    const request = await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "x",
+      parcoursSouhaite: "PRO",
+      organismeSouhaite: "ML",
+    });
+    await assert.rejects(
+      decideReorientationRequest(deps, referent.actor, {
+        requestId: request.id,
+        version: 1,
+        decision: "ACCEPTEE",
+      }),
+      { code: "access.forbidden" },
+    );
+    await decideReorientationRequest(deps, t.officer.actor, {
+      requestId: request.id,
+      version: 1,
+      decision: "REFUSEE",
+      motifDecision: "non",
+    });
+    await assert.rejects(
+      decideReorientationRequest(deps, t.officer.actor, {
+        requestId: request.id,
+        version: 2,
+        decision: "ACCEPTEE",
+      }),
+      {
+        code: "orientation.reorientation_already_decided",
+      },
+    );
+  });
+});
