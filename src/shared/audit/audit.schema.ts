@@ -22,6 +22,7 @@ export const auditSectionLabels: Record<string, string> = {
   contrat: "Contrat d'engagement",
   rendez_vous: "Rendez-vous",
   import: "Import de données",
+  inscription: "Inscription",
 };
 
 export const auditEntryViewSchema = z.object({
