@@ -21,15 +21,24 @@ for (const file of [...walk("src"), ...walk("e2e")]) {
   const isTest = /\.test\.tsx?$/.test(file);
   if (file.startsWith(join("src", "shared")) && !isTest) {
     for (const i of imports) {
-      if (/\/(server|web)\//.test(i) || i.startsWith("node:") || i === "react" || i === "kysely" || i.startsWith("@fastify"))
+      if (
+        /\/(server|web)\//.test(i) ||
+        i.startsWith("node:") ||
+        i === "react" ||
+        i === "kysely" ||
+        i.startsWith("@fastify")
+      )
         problems.push(`${file} : shared/ ne doit pas importer ${i}`);
     }
   }
   if (file.startsWith(join("src", "web"))) {
-    for (const i of imports) if (/\/server\//.test(i) || i.startsWith("node:")) problems.push(`${file} : web/ ne doit pas importer ${i}`);
+    for (const i of imports)
+      if (/\/server\//.test(i) || i.startsWith("node:"))
+        problems.push(`${file} : web/ ne doit pas importer ${i}`);
   }
   if (/\.(test|journey)\.tsx?$/.test(file) || file.endsWith(".journey.ts")) {
-    if (/\b(it|test|describe)\.only\(|\bonly:\s*true/.test(text)) problems.push(`${file} : test focalisé (.only) interdit`);
+    if (/\b(it|test|describe)\.only\(|\bonly:\s*true/.test(text))
+      problems.push(`${file} : test focalisé (.only) interdit`);
   }
 }
 

@@ -3,8 +3,8 @@
 import { Command } from "commander";
 import { verifyAuditChain } from "../server/audit/verify-audit-chain";
 import { bootstrap } from "../server/bootstrap";
-import { runCnafImportCli } from "../server/imports/cnaf/import-cnaf.cli";
 import { seedDemo } from "../server/demo/seed-demo";
+import { runCnafImportCli } from "../server/imports/cnaf/import-cnaf.cli";
 import { loadConfig } from "../server/kernel/config";
 import { loadReferenceData } from "../server/reference-data/load-reference-data";
 
@@ -27,23 +27,33 @@ program
   .description("applique les migrations en attente (PGlite par défaut, PostgreSQL si DATABASE_URL)")
   .action(() =>
     withDeps(async ({ migrated, handle }) => {
-      console.log(migrated.length ? `Migrations appliquées (${handle.kind}) : ${migrated.join(", ")}` : `Base à jour (${handle.kind}).`);
+      console.log(
+        migrated.length
+          ? `Migrations appliquées (${handle.kind}) : ${migrated.join(", ")}`
+          : `Base à jour (${handle.kind}).`,
+      );
     }),
   );
 
 program
   .command("seed")
-  .description("charge les référentiels et le territoire de démonstration (Somme), de façon déterministe et idempotente")
+  .description(
+    "charge les référentiels et le territoire de démonstration (Somme), de façon déterministe et idempotente",
+  )
   .option("--persons <n>", "nombre de personnes de démonstration", "2000")
   .action((opts: { persons: string }) =>
     withDeps(async ({ deps }) => {
       const n = Number(opts.persons);
       if (!Number.isInteger(n) || n < 0) throw new Error("--persons attend un nombre entier positif.");
       for (const r of await loadReferenceData(deps.db, deps.clock)) {
-        console.log(`Référentiel ${r.dataset} ${r.version} : ${r.skipped ? "déjà à jour" : `${r.rows} lignes chargées`}`);
+        console.log(
+          `Référentiel ${r.dataset} ${r.version} : ${r.skipped ? "déjà à jour" : `${r.rows} lignes chargées`}`,
+        );
       }
       const s = await seedDemo(deps.db, deps.clock, deps.secrets, { persons: n });
-      console.log(`Territoire de démonstration : ${s.structures} structures, ${s.professionals} professionnels, ${s.personsTotal} personnes (${s.personsCreated} créées).`);
+      console.log(
+        `Territoire de démonstration : ${s.structures} structures, ${s.professionals} professionnels, ${s.personsTotal} personnes (${s.personsCreated} créées).`,
+      );
     }),
   );
 
@@ -66,30 +76,52 @@ auditCmd
 const registrationsCmd = program.command("registrations").description("inscriptions");
 registrationsCmd
   .command("detect-abandoned")
-  .description("signale aux structures les inscriptions laissées inachevées (« aller vers »), une fois par brouillon")
+  .description(
+    "signale aux structures les inscriptions laissées inachevées (« aller vers »), une fois par brouillon",
+  )
   .option("--jours <n>", "délai d'abandon en jours (⚙ inscription.abandonJours)", "7")
   .option("--json", "résumé en JSON")
   .action((opts: { jours: string; json?: boolean }) =>
     withDeps(async ({ deps }) => {
       const days = Number(opts.jours);
-      if (!Number.isInteger(days) || days < 1) throw new Error("--jours attend un nombre entier de jours (1 ou plus).");
-      const { detectAbandonedRegistrations } = await import("../server/registration/use-cases/detect-abandoned-registrations");
-      const r = await detectAbandonedRegistrations(deps, { kind: "system", id: "cli", channel: "cli" }, { abandonDays: days });
+      if (!Number.isInteger(days) || days < 1)
+        throw new Error("--jours attend un nombre entier de jours (1 ou plus).");
+      const { detectAbandonedRegistrations } = await import(
+        "../server/registration/use-cases/detect-abandoned-registrations"
+      );
+      const r = await detectAbandonedRegistrations(
+        deps,
+        { kind: "system", id: "cli", channel: "cli" },
+        { abandonDays: days },
+      );
       const summary = { examined: r.examined, reported: r.reported, withoutFile: r.withoutFile };
-      console.log(opts.json ? JSON.stringify(summary) : `Inscriptions inachevées signalées : ${r.reported} (brouillons examinés : ${r.examined}, sans dossier à rattacher : ${r.withoutFile}).`);
+      console.log(
+        opts.json
+          ? JSON.stringify(summary)
+          : `Inscriptions inachevées signalées : ${r.reported} (brouillons examinés : ${r.examined}, sans dossier à rattacher : ${r.withoutFile}).`,
+      );
     }),
   );
 
 const importCmd = program.command("import").description("imports de données des partenaires");
 importCmd
   .command("cnaf <fichier>")
-  .description("importe un flux bénéficiaires RSA CAF/MSA (VRSB 08.01, windows-1252) : idempotent, reprend après interruption")
-  .requiredOption("--departement <code>", "département qui importe le flux (ex. 80) ; les foyers d'un autre département sont mis en quarantaine")
-  .option("--recu-le <date>", "date de réception du flux par le département, AAAA-MM-JJ (T0 des nouveaux entrants ; par défaut DTCREAFLUX)")
+  .description(
+    "importe un flux bénéficiaires RSA CAF/MSA (VRSB 08.01, windows-1252) : idempotent, reprend après interruption",
+  )
+  .requiredOption(
+    "--departement <code>",
+    "département qui importe le flux (ex. 80) ; les foyers d'un autre département sont mis en quarantaine",
+  )
+  .option(
+    "--recu-le <date>",
+    "date de réception du flux par le département, AAAA-MM-JJ (T0 des nouveaux entrants ; par défaut DTCREAFLUX)",
+  )
   .option("--taille-lot <n>", "foyers par transaction", "200")
   .option("--json", "affiche le compte rendu en JSON")
-  .action((fichier: string, opts: { departement: string; recuLe?: string; tailleLot?: string; json?: boolean }) =>
-    withDeps(({ deps }) => runCnafImportCli(deps, fichier, opts)),
+  .action(
+    (fichier: string, opts: { departement: string; recuLe?: string; tailleLot?: string; json?: boolean }) =>
+      withDeps(({ deps }) => runCnafImportCli(deps, fichier, opts)),
   );
 
 program

@@ -9,24 +9,28 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { auditHttp } from "./audit/audit.http";
 import type { DbHandle } from "./db/connect";
 import { installErrorHandler, notFoundBody } from "./http/error-handler";
-import { referenceDataHttp } from "./reference-data/reference-data.http";
-import type { Deps } from "./kernel/deps";
-import { redactPaths } from "./kernel/logger";
-import { auditHttp } from "./audit/audit.http";
 import { identityHttp } from "./identity/identity.http";
 import { importsHttp } from "./imports/imports.http";
+import { tabularImportsHttp } from "./imports/tabular/tabular-imports.http";
+import type { Deps } from "./kernel/deps";
+import { redactPaths } from "./kernel/logger";
+import { orientationHttp } from "./orientation/orientation.http";
 import { personsHttp } from "./persons/persons.http";
 import { platformHttp } from "./platform/platform.http";
+import { referenceDataHttp } from "./reference-data/reference-data.http";
 import { registrationHttp } from "./registration/registration.http";
-import { tabularImportsHttp } from "./imports/tabular/tabular-imports.http";
-import { orientationHttp } from "./orientation/orientation.http";
 import { workItemsHttp } from "./work-items/work-items.http";
 
 export type AppOptions = { webDist?: string; logger?: boolean; logStream?: NodeJS.WritableStream };
 
-export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  handle: DbHandle,
+  opts: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       opts.logger === false || (deps.config.LOG_LEVEL === "silent" && !opts.logStream)
@@ -59,7 +63,11 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'", ...(deps.config.OIDC_PRO_ISSUER ? [new URL(deps.config.OIDC_PRO_ISSUER).origin] : []), ...(deps.config.OIDC_PERSON_ISSUER ? [new URL(deps.config.OIDC_PERSON_ISSUER).origin] : [])],
+        formAction: [
+          "'self'",
+          ...(deps.config.OIDC_PRO_ISSUER ? [new URL(deps.config.OIDC_PRO_ISSUER).origin] : []),
+          ...(deps.config.OIDC_PERSON_ISSUER ? [new URL(deps.config.OIDC_PERSON_ISSUER).origin] : []),
+        ],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         upgradeInsecureRequests: deps.config.isProduction ? [] : null,
@@ -84,7 +92,8 @@ export async function buildApp(deps: Deps, handle: DbHandle, opts: AppOptions = 
     openapi: {
       info: {
         title: "Socle — API",
-        description: "API de la plateforme Socle (réseau pour l'emploi). Toutes les erreurs suivent le format {code, message, details}.",
+        description:
+          "API de la plateforme Socle (réseau pour l'emploi). Toutes les erreurs suivent le format {code, message, details}.",
         version: "0.1.0",
       },
       tags: [

@@ -10,7 +10,9 @@ import { randomIds } from "./kernel/ids";
 import { createLogger } from "./kernel/logger";
 import { createSecrets } from "./kernel/secrets";
 
-export async function bootstrap(config: Config): Promise<{ deps: Deps; handle: DbHandle; migrated: string[] }> {
+export async function bootstrap(
+  config: Config,
+): Promise<{ deps: Deps; handle: DbHandle; migrated: string[] }> {
   const log = createLogger(config.LOG_LEVEL);
   const handle = await connectFromConfig(config);
   const report = await migrate(handle);

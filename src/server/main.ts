@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { bootstrap } from "./bootstrap";
-import { demoLogins, DEMO_PERSON_EMAIL } from "./demo/demo-territory";
+import { DEMO_PERSON_EMAIL, demoLogins } from "./demo/demo-territory";
 import { seedDemo } from "./demo/seed-demo";
 import { loadConfig } from "./kernel/config";
 import { loadReferenceData } from "./reference-data/load-reference-data";
@@ -15,13 +15,20 @@ export async function start() {
   const started = performance.now();
   const config = loadConfig();
   const { deps, handle } = await bootstrap(config);
-  const step = (label: string) => console.log(`  ✓ ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  step(`base de données ${handle.kind === "pglite" ? `PGlite (${join(config.SOCLE_DATA_DIR, "pglite")})` : "PostgreSQL"} migrée`);
+  const step = (label: string) =>
+    console.log(`  ✓ ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  step(
+    `base de données ${handle.kind === "pglite" ? `PGlite (${join(config.SOCLE_DATA_DIR, "pglite")})` : "PostgreSQL"} migrée`,
+  );
   const ref = await loadReferenceData(deps.db, deps.clock);
-  step(`référentiels : ${ref.map((r) => `${r.dataset} ${r.version}${r.skipped ? " (à jour)" : ` (${r.rows} lignes)`}`).join(", ")}`);
+  step(
+    `référentiels : ${ref.map((r) => `${r.dataset} ${r.version}${r.skipped ? " (à jour)" : ` (${r.rows} lignes)`}`).join(", ")}`,
+  );
   if (!config.isProduction && config.DEMO_PERSONS > 0) {
     const seed = await seedDemo(deps.db, deps.clock, deps.secrets, { persons: config.DEMO_PERSONS });
-    step(`territoire de démonstration (Somme) : ${seed.structures} structures, ${seed.professionals} professionnels, ${seed.personsTotal} personnes`);
+    step(
+      `territoire de démonstration (Somme) : ${seed.structures} structures, ${seed.professionals} professionnels, ${seed.personsTotal} personnes`,
+    );
   }
   const app = await buildApp(deps, handle, { webDist: join(root, "dist/web") });
   await app.listen({ port: config.PORT, host: config.HOST });

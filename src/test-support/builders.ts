@@ -1,11 +1,12 @@
 // Insert helpers for tests: deterministic defaults, any missing parent created. A test shows only the
 // fields that matter to it.
-import { nirKey } from "../shared/identity/nir";
-import type { ProfessionalRole, StructureKind } from "../shared/identity/identity.schema";
-import { withLuhnDigit } from "../shared/organisations/siret";
-import { normalizeSearchText } from "../shared/persons/search-text";
+
 import type { Db } from "../server/db/connect";
 import type { PersonActor, ProfessionalActor } from "../server/kernel/access";
+import type { ProfessionalRole, StructureKind } from "../shared/identity/identity.schema";
+import { nirKey } from "../shared/identity/nir";
+import { withLuhnDigit } from "../shared/organisations/siret";
+import { normalizeSearchText } from "../shared/persons/search-text";
 import { testSecrets } from "./deps";
 
 let counter = 0;
@@ -49,7 +50,13 @@ export async function insertStructure(
   return s;
 }
 
-export type InsertedProfessional = { id: string; email: string; structureId: string; roles: ProfessionalRole[]; actor: ProfessionalActor };
+export type InsertedProfessional = {
+  id: string;
+  email: string;
+  structureId: string;
+  roles: ProfessionalRole[];
+  actor: ProfessionalActor;
+};
 
 export async function insertProfessional(
   db: Db,
@@ -104,11 +111,22 @@ export async function insertProfessional(
 
 /** A valid synthetic NIR (born in the Somme) from a number. */
 export function aNir(n: number, sex: 1 | 2 = 2): string {
-  const body = `${sex}8505800${String(n % 1000).padStart(3, "0")}${String(Math.floor(n / 1000) % 1000).padStart(3, "0")}`.slice(0, 13);
+  const body =
+    `${sex}8505800${String(n % 1000).padStart(3, "0")}${String(Math.floor(n / 1000) % 1000).padStart(3, "0")}`.slice(
+      0,
+      13,
+    );
   return body + nirKey(body);
 }
 
-export type InsertedPerson = { id: string; nir: string | null; birthName: string; firstNames: string; birthDate: string; actor: PersonActor };
+export type InsertedPerson = {
+  id: string;
+  nir: string | null;
+  birthName: string;
+  firstNames: string;
+  birthDate: string;
+  actor: PersonActor;
+};
 
 export async function insertPerson(
   db: Db,
@@ -177,7 +195,12 @@ export async function insertPerson(
 
 export async function insertFollowUp(
   db: Db,
-  f: { personId: string; structureId: string; professionalId?: string | null; role?: "referent" | "co_referent" | "membre" },
+  f: {
+    personId: string;
+    structureId: string;
+    professionalId?: string | null;
+    role?: "referent" | "co_referent" | "membre";
+  },
 ) {
   const n = next();
   await db

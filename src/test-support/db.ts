@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { connect, type DbHandle } from "../server/db/connect";
 import { listMigrations, migrate } from "../server/db/migrate";
@@ -61,7 +61,11 @@ export async function testDb(): Promise<DbHandle> {
  */
 async function pgliteTemplate(): Promise<Blob> {
   const key = createHash("sha256")
-    .update(listMigrations().map((m) => m.checksum).join(","))
+    .update(
+      listMigrations()
+        .map((m) => m.checksum)
+        .join(","),
+    )
     .digest("hex")
     .slice(0, 16);
   const path = join(tmpdir(), `socle-pglite-template-${key}.tar.gz`);

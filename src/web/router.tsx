@@ -4,13 +4,13 @@ import { createBrowserRouter } from "react-router-dom";
 import { auditPages } from "./audit/audit.pages";
 import { homePages } from "./home/home.pages";
 import { identityPages } from "./identity/identity.pages";
+import { importsPages } from "./imports/imports.pages";
 import { ErrorPage, RootErrorPage } from "./kernel/error.page";
 import { Layout } from "./kernel/layout";
 import { NotFoundPage } from "./kernel/not-found.page";
 import { orientationPages } from "./orientation/orientation.pages";
 import { personsPages } from "./persons/persons.pages";
 import { registrationPages } from "./registration/registration.pages";
-import { importsPages } from "./imports/imports.pages";
 import { workItemsPages } from "./work-items/work-items.pages";
 
 export const router = createBrowserRouter([

@@ -8,5 +8,7 @@ import { getPersonAuditLog } from "./use-cases/get-person-audit-log";
 
 export async function auditHttp(app: FastifyInstance, deps: Deps) {
   bindRoute(app, deps, auditRoutes.getMyAuditLog, (req) => getMyAuditLog(deps, req.actor, {}));
-  bindRoute(app, deps, personsRoutes.getPersonAuditLog, (req) => getPersonAuditLog(deps, req.actor, req.params));
+  bindRoute(app, deps, personsRoutes.getPersonAuditLog, (req) =>
+    getPersonAuditLog(deps, req.actor, req.params),
+  );
 }

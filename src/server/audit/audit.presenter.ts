@@ -1,5 +1,5 @@
 import { type AuditEntryView, auditPurposeLabels, auditSectionLabels } from "../../shared/audit/audit.schema";
-import { roleLabels, type ProfessionalRole } from "../../shared/identity/identity.schema";
+import { type ProfessionalRole, roleLabels } from "../../shared/identity/identity.schema";
 import type { auditRepository } from "./audit.repository";
 
 type Row = Awaited<ReturnType<typeof auditRepository.listForPerson>>[number];

@@ -36,7 +36,12 @@ export const auditRepository = {
   async appendMany(tx: Db, entries: ChainedContent[]): Promise<void> {
     if (entries.length === 0) return;
     await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-    const last = await tx.selectFrom("audit_events").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+    const last = await tx
+      .selectFrom("audit_events")
+      .select("hash")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
     let prevHash = last?.hash ?? GENESIS_HASH;
     const rows = entries.map((c) => {
       const hash = chainHash(prevHash, c);
@@ -46,10 +51,12 @@ export const auditRepository = {
     });
     for (let i = 0; i < rows.length; i += 500) {
       // identity ids follow insertion order within one statement, so the chain order is kept
-      await tx.insertInto("audit_events").values(rows.slice(i, i + 500)).execute();
+      await tx
+        .insertInto("audit_events")
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
   },
-
 
   listForPerson(db: Db, personIds: string[], limit = 500) {
     return db

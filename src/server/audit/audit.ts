@@ -21,7 +21,13 @@ export const audit = {
     return audit.recordMany(tx, clock, actor, [e.personId], e);
   },
   /** One row per person (lists and search hits count as reads of each file, PS-18). */
-  async recordMany(tx: Db, clock: Clock, actor: Actor, personIds: (string | null)[], e: Omit<AuditEntry, "personId">) {
+  async recordMany(
+    tx: Db,
+    clock: Clock,
+    actor: Actor,
+    personIds: (string | null)[],
+    e: Omit<AuditEntry, "personId">,
+  ) {
     const at = clock.now();
     await auditRepository.appendMany(
       tx,

@@ -3,7 +3,9 @@ import type { Db } from "../db/connect";
 import { chainHash, GENESIS_HASH } from "./audit.chain";
 import { auditRepository } from "./audit.repository";
 
-export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
+export type ChainReport =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAt: number; reason: string };
 
 export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   let prev = GENESIS_HASH;
@@ -11,7 +13,12 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   for await (const r of auditRepository.scan(db)) {
     rows += 1;
     if (r.prev_hash !== prev) {
-      return { ok: false, rows, brokenAt: r.id, reason: "le lien avec la ligne précédente est rompu (ligne supprimée ou insérée)" };
+      return {
+        ok: false,
+        rows,
+        brokenAt: r.id,
+        reason: "le lien avec la ligne précédente est rompu (ligne supprimée ou insérée)",
+      };
     }
     const expected = chainHash(prev, {
       at: r.at,
@@ -28,7 +35,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
       requestId: r.request_id,
       details: r.details,
     });
-    if (expected !== r.hash) return { ok: false, rows, brokenAt: r.id, reason: "le contenu de la ligne a été modifié" };
+    if (expected !== r.hash)
+      return { ok: false, rows, brokenAt: r.id, reason: "le contenu de la ligne a été modifié" };
     prev = r.hash;
   }
   return { ok: true, rows };

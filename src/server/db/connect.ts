@@ -56,7 +56,7 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       await pglite.exec(script);
     },
     serverVersion: async () =>
-      ((await pglite.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?"),
+      (await pglite.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?",
     close: () => db.destroy(),
     pglite,
   };

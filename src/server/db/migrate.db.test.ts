@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sql } from "kysely";
+import { testDb, testEngine } from "../../test-support/db";
 import type { DbHandle } from "./connect";
 import { currentMigration, listMigrations, migrate } from "./migrate";
-import { testDb, testEngine } from "../../test-support/db";
 
 let h: DbHandle;
 before(async () => {
@@ -23,5 +23,7 @@ test("a changed applied migration stops the start", async () => {
   const first = listMigrations()[0]!;
   await sql`UPDATE schema_migrations SET checksum = 'x' WHERE name = ${first.name}`.execute(h.db);
   await assert.rejects(migrate(h), /modifiée après son application/);
-  await sql`UPDATE schema_migrations SET checksum = ${first.checksum} WHERE name = ${first.name}`.execute(h.db);
+  await sql`UPDATE schema_migrations SET checksum = ${first.checksum} WHERE name = ${first.name}`.execute(
+    h.db,
+  );
 });

@@ -30,7 +30,9 @@ function listViews(): { name: string; script: string }[] {
   } catch {
     return [];
   }
-  return files.sort().map((f) => ({ name: f.replace(/\.sql$/, ""), script: readFileSync(join(viewsDir, f), "utf8") }));
+  return files
+    .sort()
+    .map((f) => ({ name: f.replace(/\.sql$/, ""), script: readFileSync(join(viewsDir, f), "utf8") }));
 }
 
 export type MigrationReport = { applied: string[]; version: string | null };
@@ -42,13 +44,18 @@ export async function migrate(h: DbHandle): Promise<MigrationReport> {
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     );`);
-  const done = await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migrations`.execute(h.db);
+  const done = await sql<{
+    name: string;
+    checksum: string;
+  }>`SELECT name, checksum FROM schema_migrations`.execute(h.db);
   const applied = new Map(done.rows.map((r) => [r.name, r.checksum]));
   const migrations = listMigrations();
   for (const m of migrations) {
     const previous = applied.get(m.name);
     if (previous && previous !== m.checksum) {
-      throw new Error(`La migration ${m.name} a été modifiée après son application (somme de contrôle différente).`);
+      throw new Error(
+        `La migration ${m.name} a été modifiée après son application (somme de contrôle différente).`,
+      );
     }
   }
   const views = listViews();

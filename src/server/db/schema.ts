@@ -2,12 +2,12 @@
 import type { AuditTables } from "../audit/audit.tables";
 import type { IdentityTables } from "../identity/identity.tables";
 import type { ImportsTables } from "../imports/imports.tables";
+import type { TabularImportsTables } from "../imports/tabular/tabular-imports.tables";
 import type { OrganisationsTables } from "../organisations/organisations.tables";
 import type { OrientationTables } from "../orientation/orientation.tables";
 import type { PersonsTables } from "../persons/persons.tables";
 import type { ReferenceDataTables } from "../reference-data/reference-data.tables";
 import type { RegistrationTables } from "../registration/registration.tables";
-import type { TabularImportsTables } from "../imports/tabular/tabular-imports.tables";
 import type { WorkItemsTables } from "../work-items/work-items.tables";
 
 export interface Database

@@ -10,8 +10,8 @@ import { auditRepository } from "../audit/audit.repository";
 import type { Db } from "../db/connect";
 import type { Clock } from "../kernel/clock";
 import type { Secrets } from "../kernel/secrets";
-import type { FollowUpsTable, PersonsTable } from "../persons/persons.tables";
 import { DEMO_PERSON_TO_ORIENT, seedDemoOrientations } from "../orientation/demo-orientations";
+import type { FollowUpsTable, PersonsTable } from "../persons/persons.tables";
 import {
   DEMO_DEPARTEMENT,
   DEMO_PERSON_EMAIL,
@@ -52,9 +52,19 @@ const seedNumber = (name: string) => createHash("sha1").update(name).digest().re
 
 const deaccent = (s: string) => normalizeSearchText(s).replace(/ /g, "-");
 
-export type SeedReport = { structures: number; professionals: number; personsCreated: number; personsTotal: number };
+export type SeedReport = {
+  structures: number;
+  professionals: number;
+  personsCreated: number;
+  personsTotal: number;
+};
 
-export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { persons: number }): Promise<SeedReport> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  secrets: Secrets,
+  opts: { persons: number },
+): Promise<SeedReport> {
   const now = clock.now();
   const communes = await db
     .selectFrom("communes")
@@ -63,7 +73,9 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
     .orderBy("code")
     .execute();
   if (communes.length === 0) {
-    throw new Error("Les référentiels ne sont pas chargés (aucune commune pour la Somme) : lancez d'abord le chargement des référentiels.");
+    throw new Error(
+      "Les référentiels ne sont pas chargés (aucune commune pour la Somme) : lancez d'abord le chargement des référentiels.",
+    );
   }
 
   return db.transaction().execute(async (tx) => {
@@ -92,7 +104,9 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
         })
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
-      const covered = s.zones.includes("*") ? communes : communes.filter((c) => c.zone && s.zones.includes(c.zone));
+      const covered = s.zones.includes("*")
+        ? communes
+        : communes.filter((c) => c.zone && s.zones.includes(c.zone));
       for (let i = 0; i < covered.length; i += 500) {
         const chunk = covered.slice(i, i + 500);
         if (chunk.length === 0) continue;
@@ -107,7 +121,14 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
     // professionals: the named demo logins, then the staff of each structure
     const rng = prng(seedNumber("professionals"));
     const staff: { id: string; structure: string; roles: string[] }[] = [];
-    const insertPro = async (p: { email: string; firstName: string; lastName: string; structure: string; roles: string[]; scope?: { level: "national" | "region" | "departement"; code: string | null } }) => {
+    const insertPro = async (p: {
+      email: string;
+      firstName: string;
+      lastName: string;
+      structure: string;
+      roles: string[];
+      scope?: { level: "national" | "region" | "departement"; code: string | null };
+    }) => {
       const id = demoUuid(`professional:${p.email}`);
       await tx
         .insertInto("professionals")
@@ -133,13 +154,23 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
         const female = rng.chance(0.6);
         const firstName = rng.pick(female ? firstNamesF : firstNamesM);
         const lastName = rng.pick(lastNames);
-        await insertPro({ email: `${deaccent(firstName)}.${deaccent(lastName)}.${structure}-${i + 1}@demo.socle.fr`, firstName, lastName, structure, roles });
+        await insertPro({
+          email: `${deaccent(firstName)}.${deaccent(lastName)}.${structure}-${i + 1}@demo.socle.fr`,
+          firstName,
+          lastName,
+          structure,
+          roles,
+        });
       }
     }
-    const referentsOf = (structure: string) => staff.filter((p) => p.structure === structure && p.roles.includes("conseiller"));
+    const referentsOf = (structure: string) =>
+      staff.filter((p) => p.structure === structure && p.roles.includes("conseiller"));
 
     // persons, spread over the département's communes by population
-    const before = await tx.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await tx
+      .selectFrom("persons")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const weights = communes.map((c) => Math.max(c.population ?? 1, 1));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const usedNirs = new Set<string>();
@@ -161,7 +192,8 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       // the person the orientation journey orients: not followed, with a login e-mail
       const toOrient = n === DEMO_PERSON_TO_ORIENT.index ? DEMO_PERSON_TO_ORIENT : undefined;
       const female = n === 0 ? true : (toOrient?.female ?? r.chance(0.55));
-      const firstNames = n === 0 ? "Léa" : (toOrient?.firstNames ?? r.pick(female ? firstNamesF : firstNamesM));
+      const firstNames =
+        n === 0 ? "Léa" : (toOrient?.firstNames ?? r.pick(female ? firstNamesF : firstNamesM));
       const birthName = n === 0 ? "Durand" : (toOrient?.birthName ?? r.pick(lastNames));
       const age = r.chance(0.22) ? r.int(18, 25) : r.int(26, 63);
       const year = 2026 - age;
@@ -171,14 +203,24 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       // NIR: sex, year, month, birth département (mostly the Somme), commune, order number, key
       let nir = "";
       for (let attempt = 0; attempt < 50 && (!nir || usedNirs.has(nir)); attempt++) {
-        const birthDep = r.chance(0.7) ? "80" : r.pick(["02", "60", "62", "59", "76", "75", "93", "2A", "99"]);
-        const communePart = birthDep === "80" ? commune.code.slice(2) : String(r.int(1, 400)).padStart(3, "0");
+        const birthDep = r.chance(0.7)
+          ? "80"
+          : r.pick(["02", "60", "62", "59", "76", "75", "93", "2A", "99"]);
+        const communePart =
+          birthDep === "80" ? commune.code.slice(2) : String(r.int(1, 400)).padStart(3, "0");
         const body = `${female ? 2 : 1}${String(year).slice(2)}${String(month).padStart(2, "0")}${birthDep}${communePart}${String(r.int(1, 999)).padStart(3, "0")}`;
         nir = body + nirKey(body);
       }
       usedNirs.add(nir);
       const hasCaf = r.chance(0.75);
-      const email = n === 0 ? DEMO_PERSON_EMAIL : toOrient ? toOrient.email : r.chance(0.6) ? `${deaccent(firstNames)}.${deaccent(birthName)}.${n}@exemple.fr` : null;
+      const email =
+        n === 0
+          ? DEMO_PERSON_EMAIL
+          : toOrient
+            ? toOrient.email
+            : r.chance(0.6)
+              ? `${deaccent(firstNames)}.${deaccent(birthName)}.${n}@exemple.fr`
+              : null;
       personRows.push({
         id,
         nir_cipher: secrets.encryptNir(nir),
@@ -192,12 +234,16 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
         birth_place: null,
         nationality: r.chance(0.9) ? "FR" : r.pick(["DZ", "MA", "PT", "TN", "SN", "RO"]),
         email,
-        phone: r.chance(0.8) ? `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}` : null,
+        phone: r.chance(0.8)
+          ? `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`
+          : null,
         address_line: `${r.int(1, 120)} ${r.pick(streets)}`,
         postal_code: commune.postalCodes[0] ?? null,
         commune_code: commune.code,
         departement: DEMO_DEPARTEMENT,
-        france_travail_id: r.chance(0.55) ? `${String(r.int(1_000_000, 9_999_999))}${r.pick(["A", "B", "C", "D", "E", "F", "G", "H", "J", "K"])}` : null,
+        france_travail_id: r.chance(0.55)
+          ? `${String(r.int(1_000_000, 9_999_999))}${r.pick(["A", "B", "C", "D", "E", "F", "G", "H", "J", "K"])}`
+          : null,
         caf_organisme: hasCaf ? (r.chance(0.93) ? "CAF" : "MSA") : null,
         caf_numorg: hasCaf ? "801" : null,
         caf_matricule: hasCaf ? String(r.int(1_000_000, 9_999_999)) : null,
@@ -210,7 +256,8 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       // who follows the person: 10 % are not followed yet (awaiting orientation)
       if (n !== 0 && (toOrient || r.chance(0.1))) continue;
       const zone = commune.zone ?? "3202";
-      const byZone = (kind: string) => demoStructures.find((s) => s.key.startsWith(kind) && s.zones.includes(zone))?.key;
+      const byZone = (kind: string) =>
+        demoStructures.find((s) => s.key.startsWith(kind) && s.zones.includes(zone))?.key;
       let structure: string;
       if (n === 0) structure = "ft-amiens-nord";
       else if (age <= 25) structure = byZone("ml-") ?? "ml-amienois";
@@ -219,7 +266,10 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
       else structure = byZone("ft-") ?? "ft-amiens-nord";
       if (r.chance(0.05)) structure = r.pick(["asso-itineraires", "siae-jardins", "ccas-amiens"]);
       const referents = referentsOf(structure);
-      const referent = n === 0 ? staff.find((p) => p.id === demoUuid("professional:conseiller@demo.socle.fr")) : r.pick(referents);
+      const referent =
+        n === 0
+          ? staff.find((p) => p.id === demoUuid("professional:conseiller@demo.socle.fr"))
+          : r.pick(referents);
       followRows.push({
         id: demoUuid(`follow-up:${n}`),
         person_id: id,
@@ -232,16 +282,26 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
     // which of these persons are new? (a rerun inserts none and audits none)
     const existing = new Set<string>();
     for (let i = 0; i < createdIds.length; i += 1000) {
-      const rows = await tx.selectFrom("persons").select("id").where("id", "in", createdIds.slice(i, i + 1000)).execute();
+      const rows = await tx
+        .selectFrom("persons")
+        .select("id")
+        .where("id", "in", createdIds.slice(i, i + 1000))
+        .execute();
       for (const row of rows) existing.add(row.id);
     }
     const newPersons = personRows.filter((p) => !existing.has(p.id));
     const newFollows = followRows.filter((f) => !existing.has(f.person_id));
     for (let i = 0; i < newPersons.length; i += 500) {
-      await tx.insertInto("persons").values(newPersons.slice(i, i + 500)).execute();
+      await tx
+        .insertInto("persons")
+        .values(newPersons.slice(i, i + 500))
+        .execute();
     }
     for (let i = 0; i < newFollows.length; i += 500) {
-      await tx.insertInto("follow_ups").values(newFollows.slice(i, i + 500)).execute();
+      await tx
+        .insertInto("follow_ups")
+        .values(newFollows.slice(i, i + 500))
+        .execute();
     }
     await auditRepository.appendMany(
       tx,
@@ -263,8 +323,14 @@ export async function seedDemo(db: Db, clock: Clock, secrets: Secrets, opts: { p
     );
     // persons nobody follows yet await their orientation: the chargé d'orientation's queue
     await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT);
-    const after = await tx.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const pros = await tx.selectFrom("professionals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await tx
+      .selectFrom("persons")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const pros = await tx
+      .selectFrom("professionals")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return {
       structures: demoStructures.length,
       professionals: Number(pros.n),

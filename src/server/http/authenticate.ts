@@ -3,11 +3,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ProfessionalRole } from "../../shared/identity/identity.schema";
 import { kernelErrors } from "../../shared/kernel/errors";
+import { sessionsRepository } from "../identity/sessions.repository";
 import type { Actor } from "../kernel/access";
 import type { Deps } from "../kernel/deps";
 import { organisationsRepository } from "../organisations/organisations.repository";
 import { personsRepository } from "../persons/persons.repository";
-import { sessionsRepository } from "../identity/sessions.repository";
 
 export const SESSION_COOKIE = "socle_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -30,7 +30,8 @@ export async function loadSession(deps: Deps, req: FastifyRequest): Promise<Sess
   const now = deps.clock.now();
   const s = await sessionsRepository.findLive(deps.db, unsigned.value, now);
   if (!s) return undefined;
-  if (now.getTime() - s.last_seen_at.getTime() > 30_000) await sessionsRepository.touch(deps.db, unsigned.value, now);
+  if (now.getTime() - s.last_seen_at.getTime() > 30_000)
+    await sessionsRepository.touch(deps.db, unsigned.value, now);
   const base = { channel: "web" as const, requestId: req.id };
   if (s.kind === "professional" && s.professional_id) {
     const p = await organisationsRepository.professionalWithStructure(deps.db, s.professional_id);

@@ -127,7 +127,10 @@ describe("right paths", () => {
     const { redirectTo } = JSON.parse(res.body);
     const end = new URL(redirectTo);
     assert.equal(end.pathname, "/oidc/session/end");
-    assert.equal(end.searchParams.get("post_logout_redirect_uri"), `${t.baseUrl}/connexion?erreur=deconnecte`);
+    assert.equal(
+      end.searchParams.get("post_logout_redirect_uri"),
+      `${t.baseUrl}/connexion?erreur=deconnecte`,
+    );
     assert.ok(end.searchParams.get("id_token_hint"));
     assert.match(String([res.headers["set-cookie"]].flat()), /socle_session=;/);
     const replay = await t.app.inject({

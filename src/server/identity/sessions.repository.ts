@@ -50,7 +50,11 @@ export const sessionsRepository = {
   },
 
   async touch(db: Db, id: string, now: Date): Promise<void> {
-    await db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", hashSessionId(id)).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: now })
+      .where("id_hash", "=", hashSessionId(id))
+      .execute();
   },
 
   async revoke(db: Db, id: string, now: Date) {

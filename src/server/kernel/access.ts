@@ -1,9 +1,10 @@
 // Actors and the explicit access check. Policies are pure functions per capability
 // (e.g. persons/persons.policy.ts); `assertCan` turns a refusal into a 403 that the use-case
 // helper also records in the audit trail.
-import { ForbiddenError } from "../../shared/kernel/errors";
-import type { ProfessionalRole, StructureKind } from "../../shared/identity/identity.schema";
+
 import type { AuditPurpose } from "../../shared/audit/audit.schema";
+import type { ProfessionalRole, StructureKind } from "../../shared/identity/identity.schema";
+import { ForbiddenError } from "../../shared/kernel/errors";
 
 export type Channel = "web" | "api" | "cli" | "import" | "system";
 

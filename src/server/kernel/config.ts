@@ -53,11 +53,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = c.SOCLE_ENV === "production";
   if (isProduction) {
     const problems: string[] = [];
-    if (!c.DATABASE_URL) problems.push("DATABASE_URL est obligatoire en production (PGlite est réservé à la démo).");
-    if (c.SESSION_SECRET === DEMO_SESSION_SECRET) problems.push("SESSION_SECRET doit être défini (secret de démo refusé).");
-    if (c.NIR_SECRET === DEMO_NIR_SECRET) problems.push("NIR_SECRET doit être défini (secret de démo refusé).");
+    if (!c.DATABASE_URL)
+      problems.push("DATABASE_URL est obligatoire en production (PGlite est réservé à la démo).");
+    if (c.SESSION_SECRET === DEMO_SESSION_SECRET)
+      problems.push("SESSION_SECRET doit être défini (secret de démo refusé).");
+    if (c.NIR_SECRET === DEMO_NIR_SECRET)
+      problems.push("NIR_SECRET doit être défini (secret de démo refusé).");
     if (!c.OIDC_PRO_ISSUER) problems.push("OIDC_PRO_ISSUER (ProConnect) est obligatoire en production.");
-    if (!c.OIDC_PERSON_ISSUER) problems.push("OIDC_PERSON_ISSUER (FranceConnect) est obligatoire en production.");
+    if (!c.OIDC_PERSON_ISSUER)
+      problems.push("OIDC_PERSON_ISSUER (FranceConnect) est obligatoire en production.");
     if (c.OIDC_PRO_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)
       problems.push("OIDC_PRO_CLIENT_SECRET doit être défini (secret de démo refusé).");
     if (c.OIDC_PERSON_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)
@@ -69,5 +73,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
   // the bundled provider serves whichever kind of login has no issuer configured (never in production)
-  return { ...c, isProduction, localOidc: !isProduction && (!c.OIDC_PRO_ISSUER || !c.OIDC_PERSON_ISSUER), publicUrl };
+  return {
+    ...c,
+    isProduction,
+    localOidc: !isProduction && (!c.OIDC_PRO_ISSUER || !c.OIDC_PERSON_ISSUER),
+    publicUrl,
+  };
 }

@@ -23,6 +23,10 @@ export const organisationsRepository = {
       .executeTakeFirst();
   },
   professionalByEmail(db: Db, email: string) {
-    return db.selectFrom("professionals").select(["id", "active"]).where("email", "=", email.toLowerCase()).executeTakeFirst();
+    return db
+      .selectFrom("professionals")
+      .select(["id", "active"])
+      .where("email", "=", email.toLowerCase())
+      .executeTakeFirst();
   },
 };

@@ -4,7 +4,9 @@
 import type { AuditPurpose } from "../../shared/audit/audit.schema";
 
 export type Sensitivity = "normal" | "sensitive" | "confidential-social";
-export type FieldRule = { purposes: AuditPurpose[]; sensitivity: Sensitivity; retention: string } | { technical: string };
+export type FieldRule =
+  | { purposes: AuditPurpose[]; sensitivity: Sensitivity; retention: string }
+  | { technical: string };
 
 /** Default retention after the pathway closes (PS-37, parameter). */
 const PATHWAY_24M = "24 mois après la clôture du parcours";

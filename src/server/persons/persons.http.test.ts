@@ -1,9 +1,9 @@
 // HTTP plumbing of the persons routes: authentication, error shapes (400/401/403/404/409), happy paths.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { insertPerson, insertProfessional, insertStructure } from "../../test-support/builders";
-import { injectBrowser, login } from "../../test-support/browser";
 import { type TestApp, testApp } from "../../test-support/app";
+import { injectBrowser, login } from "../../test-support/browser";
+import { insertPerson, insertProfessional, insertStructure } from "../../test-support/builders";
 
 let t: TestApp;
 let personId: string;
@@ -13,7 +13,9 @@ before(async () => {
   const mine = await insertStructure(t.handle.db, { name: "France Travail Test" });
   const other = await insertStructure(t.handle.db, { name: "Mission locale Test" });
   await insertProfessional(t.handle.db, { structure: mine, email: "conseil@test.socle.fr" });
-  personId = (await insertPerson(t.handle.db, { followedBy: mine, birthName: "HTTPTEST", email: "lea.http@exemple.fr" })).id;
+  personId = (
+    await insertPerson(t.handle.db, { followedBy: mine, birthName: "HTTPTEST", email: "lea.http@exemple.fr" })
+  ).id;
   otherPersonId = (await insertPerson(t.handle.db, { followedBy: other })).id;
 });
 after(() => t.close());
@@ -33,7 +35,10 @@ describe("right paths", () => {
     assert.equal(list.items[0].id, personId);
     const view = JSON.parse((await b.get(`/api/persons/${personId}`)).body);
     assert.equal(view.birthName, "HTTPTEST");
-    const put = await b.request("PUT", `/api/persons/${personId}/contact`, { json: { version: view.version, email: "lea.http@exemple.fr", phone: "06 11 22 33 44" }, headers: csrf });
+    const put = await b.request("PUT", `/api/persons/${personId}/contact`, {
+      json: { version: view.version, email: "lea.http@exemple.fr", phone: "06 11 22 33 44" },
+      headers: csrf,
+    });
     assert.equal(put.status, 200);
     assert.equal(JSON.parse(put.body).contact.phone, "06 11 22 33 44");
   });
@@ -52,7 +57,10 @@ describe("wrong paths", () => {
   test("401 without a session, with the French message", async () => {
     const res = await injectBrowser(t.app, t.baseUrl).get(`/api/persons/${personId}`);
     assert.equal(res.status, 401);
-    assert.deepEqual(JSON.parse(res.body), { code: "auth.unauthenticated", message: "Vous devez vous connecter pour accéder à cette page." });
+    assert.deepEqual(JSON.parse(res.body), {
+      code: "auth.unauthenticated",
+      message: "Vous devez vous connecter pour accéder à cette page.",
+    });
   });
 
   test("403 on a person followed only by another structure", async () => {
@@ -67,14 +75,20 @@ describe("wrong paths", () => {
     const res = await b.get("/api/persons/pas-un-uuid");
     assert.equal(res.status, 400);
     assert.equal(JSON.parse(res.body).code, "validation.invalid");
-    const put = await b.request("PUT", `/api/persons/${personId}/contact`, { json: { version: 1, email: "x", phone: null }, headers: csrf });
+    const put = await b.request("PUT", `/api/persons/${personId}/contact`, {
+      json: { version: 1, email: "x", phone: null },
+      headers: csrf,
+    });
     assert.equal(put.status, 400);
     assert.match(JSON.stringify(JSON.parse(put.body).issues), /Adresse électronique invalide/);
   });
 
   test("404 for an unknown person and for an unknown API path", async () => {
     const { b } = await conseiller();
-    assert.equal(JSON.parse((await b.get("/api/persons/00000000-0000-4000-8000-00000000abcd")).body).code, "persons.not_found");
+    assert.equal(
+      JSON.parse((await b.get("/api/persons/00000000-0000-4000-8000-00000000abcd")).body).code,
+      "persons.not_found",
+    );
     const res = await b.get("/api/nexiste-pas");
     assert.equal(res.status, 404);
     assert.equal(JSON.parse(res.body).code, "http.not_found");
@@ -82,7 +96,10 @@ describe("wrong paths", () => {
 
   test("409 on a stale version", async () => {
     const { b, csrf } = await conseiller();
-    const res = await b.request("PUT", `/api/persons/${personId}/contact`, { json: { version: 1, email: null, phone: null }, headers: csrf });
+    const res = await b.request("PUT", `/api/persons/${personId}/contact`, {
+      json: { version: 1, email: null, phone: null },
+      headers: csrf,
+    });
     assert.equal(res.status, 409);
     assert.equal(JSON.parse(res.body).code, "persons.version_conflict");
   });

@@ -13,6 +13,8 @@ export async function personsHttp(app: FastifyInstance, deps: Deps) {
   bindRoute(app, deps, personsRoutes.updatePersonContact, (req) =>
     updatePersonContact(deps, req.actor, { ...req.params, ...req.body }),
   );
-  bindRoute(app, deps, personsRoutes.mergePersons, (req) => mergePersons(deps, req.actor, { ...req.params, ...req.body }));
+  bindRoute(app, deps, personsRoutes.mergePersons, (req) =>
+    mergePersons(deps, req.actor, { ...req.params, ...req.body }),
+  );
   bindRoute(app, deps, personsRoutes.undoMerge, (req) => undoMerge(deps, req.actor, req.params));
 }

@@ -19,34 +19,115 @@ const pro = (roles: ProfessionalRole[], over: Partial<ProfessionalActor> = {}): 
   channel: "web",
   ...over,
 });
-const followedBy = (structureId: string, professionalId: string | null = null, role: "referent" | "co_referent" | "membre" = "referent"): PersonFileScope => ({
+const followedBy = (
+  structureId: string,
+  professionalId: string | null = null,
+  role: "referent" | "co_referent" | "membre" = "referent",
+): PersonFileScope => ({
   personId: PERSON,
   departement: "80",
   followUps: [{ structureId, professionalId, role }],
 });
 
-const pendingIn = (departement: string): PersonFileScope => ({ personId: PERSON, departement, followUps: [], pendingOrientationDepartement: departement });
+const pendingIn = (departement: string): PersonFileScope => ({
+  personId: PERSON,
+  departement,
+  followUps: [],
+  pendingOrientationDepartement: departement,
+});
 
 // [case, actor, file, can view, can edit]
 const cases: [string, Actor, PersonFileScope, boolean, boolean][] = [
   ["conseiller of the structure that follows", pro(["conseiller"]), followedBy(A), true, true],
   ["conseiller of another structure", pro(["conseiller"]), followedBy(B), false, false],
   ["chargé d'orientation of another structure", pro(["charge_orientation"]), followedBy(B), false, false],
-  ["named member of the follow-up group from another structure", pro(["conseiller"]), followedBy(B, "00000000-0000-4000-8000-000000000001", "membre"), true, false],
-  ["named co-référent from another structure", pro(["conseiller"]), followedBy(B, "00000000-0000-4000-8000-000000000001", "co_referent"), true, true],
-  ["manager territorial of the département", pro(["manager_territorial"], { scope: { level: "departement", code: "80" } }), followedBy(B), true, false],
-  ["manager territorial of another département", pro(["manager_territorial"], { scope: { level: "departement", code: "33" } }), followedBy(B), false, false],
+  [
+    "named member of the follow-up group from another structure",
+    pro(["conseiller"]),
+    followedBy(B, "00000000-0000-4000-8000-000000000001", "membre"),
+    true,
+    false,
+  ],
+  [
+    "named co-référent from another structure",
+    pro(["conseiller"]),
+    followedBy(B, "00000000-0000-4000-8000-000000000001", "co_referent"),
+    true,
+    true,
+  ],
+  [
+    "manager territorial of the département",
+    pro(["manager_territorial"], { scope: { level: "departement", code: "80" } }),
+    followedBy(B),
+    true,
+    false,
+  ],
+  [
+    "manager territorial of another département",
+    pro(["manager_territorial"], { scope: { level: "departement", code: "33" } }),
+    followedBy(B),
+    false,
+    false,
+  ],
   ["pilotage, even in the structure that follows", pro(["pilotage"]), followedBy(A), false, false],
-  ["relation entreprise, even in the structure that follows", pro(["charge_relation_entreprise"]), followedBy(A), false, false],
+  [
+    "relation entreprise, even in the structure that follows",
+    pro(["charge_relation_entreprise"]),
+    followedBy(A),
+    false,
+    false,
+  ],
   ["the person themself", { kind: "person", id: PERSON, channel: "web" }, followedBy(B), true, false],
-  ["another person", { kind: "person", id: "00000000-0000-4000-8000-0000000000f2", channel: "web" }, followedBy(B), false, false],
-  ["a person not followed by anyone, seen by a conseiller", pro(["conseiller"]), { personId: PERSON, departement: "80", followUps: [] }, false, false],
+  [
+    "another person",
+    { kind: "person", id: "00000000-0000-4000-8000-0000000000f2", channel: "web" },
+    followedBy(B),
+    false,
+    false,
+  ],
+  [
+    "a person not followed by anyone, seen by a conseiller",
+    pro(["conseiller"]),
+    { personId: PERSON, departement: "80", followUps: [] },
+    false,
+    false,
+  ],
   // PS-11: the chargé d'orientation of the competent département, while an orientation is pending
-  ["chargé d'orientation of the département, orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental" }), pendingIn("80"), true, false],
-  ["chargé d'orientation of the département, no orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental" }), { ...pendingIn("80"), pendingOrientationDepartement: null }, false, false],
-  ["chargé d'orientation of another département, orientation pending", pro(["charge_orientation"], { structureKind: "conseil_departemental", departement: "33" }), pendingIn("80"), false, false],
-  ["conseiller of the département's services, orientation pending", pro(["conseiller"], { structureKind: "conseil_departemental" }), pendingIn("80"), false, false],
-  ["chargé d'orientation outside the département's services, orientation pending", pro(["charge_orientation"]), pendingIn("80"), false, false],
+  [
+    "chargé d'orientation of the département, orientation pending",
+    pro(["charge_orientation"], { structureKind: "conseil_departemental" }),
+    pendingIn("80"),
+    true,
+    false,
+  ],
+  [
+    "chargé d'orientation of the département, no orientation pending",
+    pro(["charge_orientation"], { structureKind: "conseil_departemental" }),
+    { ...pendingIn("80"), pendingOrientationDepartement: null },
+    false,
+    false,
+  ],
+  [
+    "chargé d'orientation of another département, orientation pending",
+    pro(["charge_orientation"], { structureKind: "conseil_departemental", departement: "33" }),
+    pendingIn("80"),
+    false,
+    false,
+  ],
+  [
+    "conseiller of the département's services, orientation pending",
+    pro(["conseiller"], { structureKind: "conseil_departemental" }),
+    pendingIn("80"),
+    false,
+    false,
+  ],
+  [
+    "chargé d'orientation outside the département's services, orientation pending",
+    pro(["charge_orientation"]),
+    pendingIn("80"),
+    false,
+    false,
+  ],
 ];
 
 describe("personsPolicy", () => {
@@ -58,7 +139,8 @@ describe("personsPolicy", () => {
   }
 
   test("writing implies reading, for every case", () => {
-    for (const [, actor, file] of cases) if (personsPolicy.edit(actor, file)) assert.ok(personsPolicy.view(actor, file));
+    for (const [, actor, file] of cases)
+      if (personsPolicy.edit(actor, file)) assert.ok(personsPolicy.view(actor, file));
   });
 
   test("named lists are refused to pilotage and relation entreprise", () => {

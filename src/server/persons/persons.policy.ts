@@ -2,18 +2,21 @@
 // SQL scope for lists (`visiblePersonsScope`). A property test checks that the two agree.
 import { type ExpressionBuilder, sql } from "kysely";
 import { FILE_ROLES } from "../../shared/persons/persons.access";
-import type { Actor, ProfessionalActor } from "../kernel/access";
 import type { Database } from "../db/schema";
+import type { Actor, ProfessionalActor } from "../kernel/access";
 
 export type PersonFileScope = {
   personId: string;
   departement: string;
   /** active follow-ups: structures and named professionals */
-  followUps: { structureId: string; professionalId: string | null; role: "referent" | "co_referent" | "membre" }[];
+  followUps: {
+    structureId: string;
+    professionalId: string | null;
+    role: "referent" | "co_referent" | "membre";
+  }[];
   /** département of the person's pending orientation (BROUILLON or EN_ATTENTE), if any: set by orientation/ */
   pendingOrientationDepartement?: string | null;
 };
-
 
 const hasFileRole = (a: ProfessionalActor) => a.roles.some((r) => FILE_ROLES.includes(r));
 export const managedDepartement = (a: ProfessionalActor): string | null =>
@@ -54,7 +57,9 @@ export const personsPolicy = {
   edit(a: Actor, f: PersonFileScope): boolean {
     if (a.kind === "system") return true;
     if (a.kind !== "professional") return false;
-    const named = f.followUps.some((u) => u.professionalId === a.id && (u.role === "referent" || u.role === "co_referent"));
+    const named = f.followUps.some(
+      (u) => u.professionalId === a.id && (u.role === "referent" || u.role === "co_referent"),
+    );
     return named || structureFollows(a, f);
   },
   /** Merging duplicates: an admin or chargé d'orientation who can edit both files. */

@@ -52,14 +52,23 @@ export const personsRepository = {
   getActive(db: Db, id: string) {
     return db
       .selectFrom("persons as p")
-      .select(["p.id", "p.first_names as firstNames", "p.birth_name as birthName", "p.usage_name as usageName"])
+      .select([
+        "p.id",
+        "p.first_names as firstNames",
+        "p.birth_name as birthName",
+        "p.usage_name as usageName",
+      ])
       .where("p.id", "=", id)
       .where("p.status", "=", "active")
       .executeTakeFirst();
   },
 
   async fileScope(db: Db, personId: string): Promise<PersonFileScope | undefined> {
-    const p = await db.selectFrom("persons").select(["id", "departement"]).where("id", "=", personId).executeTakeFirst();
+    const p = await db
+      .selectFrom("persons")
+      .select(["id", "departement"])
+      .where("id", "=", personId)
+      .executeTakeFirst();
     if (!p) return undefined;
     const followUps = await db
       .selectFrom("follow_ups")
@@ -74,7 +83,12 @@ export const personsRepository = {
       .where("o.person_id", "=", personId)
       .where("o.etat", "in", ["BROUILLON", "EN_ATTENTE"])
       .executeTakeFirst();
-    return { personId: p.id, departement: p.departement, followUps, pendingOrientationDepartement: pending?.departement ?? null };
+    return {
+      personId: p.id,
+      departement: p.departement,
+      followUps,
+      pendingOrientationDepartement: pending?.departement ?? null,
+    };
   },
 
   followUpsOf(db: Db, personId: string) {
@@ -100,17 +114,16 @@ export const personsRepository = {
 
   /** Persons visible to a professional (same rule as personsPolicy.view), paged, active only. */
   async search(db: Db, actor: ProfessionalActor, search: PersonSearch, page: number, pageSize: number) {
-    let q = db
-      .selectFrom("persons as p")
-      .where("p.status", "=", "active")
-      .where(visiblePersonsScope(actor));
+    let q = db.selectFrom("persons as p").where("p.status", "=", "active").where(visiblePersonsScope(actor));
     if (search.kind === "nir") q = q.where("p.nir_index", "=", search.nirIndex);
     if (search.kind === "franceTravailId") q = q.where("p.france_travail_id", "=", search.value);
     if (search.kind === "name") {
       const words = search.text.split(" ").filter(Boolean).slice(0, 4);
       for (const w of words) {
         const like = `${w.replace(/[%_\\]/g, "")}%`;
-        q = q.where((eb) => eb.or([eb("p.search_text", "like", like), eb("p.search_text", "like", `% ${like}`)]));
+        q = q.where((eb) =>
+          eb.or([eb("p.search_text", "like", like), eb("p.search_text", "like", `% ${like}`)]),
+        );
       }
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -146,7 +159,13 @@ export const personsRepository = {
   },
 
   /** Optimistic update: only applies if the stored version is still `version`; returns the new version. */
-  async updateContact(db: Db, id: string, version: number, patch: { email: string | null; phone: string | null }, now: Date) {
+  async updateContact(
+    db: Db,
+    id: string,
+    version: number,
+    patch: { email: string | null; phone: string | null },
+    now: Date,
+  ) {
     const r = await db
       .updateTable("persons")
       .set({ email: patch.email, phone: patch.phone, updated_at: now, version: sql`version + 1` })
@@ -157,7 +176,10 @@ export const personsRepository = {
     return r?.version;
   },
 
-  async insert(db: Db, row: Omit<PersonsTable, "status" | "version" | "merged_into"> & { merged_into?: null }) {
+  async insert(
+    db: Db,
+    row: Omit<PersonsTable, "status" | "version" | "merged_into"> & { merged_into?: null },
+  ) {
     await db.insertInto("persons").values(row).execute();
   },
 
@@ -195,7 +217,16 @@ export const personsRepository = {
 
   async insertMerge(
     db: Db,
-    m: { id: string; survivingId: string; absorbedId: string; operatorId: string; reason: string; evidence: object; movedFollowUps: string[]; at: Date },
+    m: {
+      id: string;
+      survivingId: string;
+      absorbedId: string;
+      operatorId: string;
+      reason: string;
+      evidence: object;
+      movedFollowUps: string[];
+      at: Date;
+    },
   ) {
     await db
       .insertInto("person_merges")
@@ -215,14 +246,23 @@ export const personsRepository = {
   openMerge(db: Db, mergeId: string) {
     return db
       .selectFrom("person_merges")
-      .select(["id", "surviving_id as survivingId", "absorbed_id as absorbedId", "moved_follow_ups as movedFollowUps"])
+      .select([
+        "id",
+        "surviving_id as survivingId",
+        "absorbed_id as absorbedId",
+        "moved_follow_ups as movedFollowUps",
+      ])
       .where("id", "=", mergeId)
       .where("undone_at", "is", null)
       .executeTakeFirst();
   },
 
   async closeMerge(db: Db, mergeId: string, by: string, now: Date) {
-    await db.updateTable("person_merges").set({ undone_at: now, undone_by: by }).where("id", "=", mergeId).execute();
+    await db
+      .updateTable("person_merges")
+      .set({ undone_at: now, undone_by: by })
+      .where("id", "=", mergeId)
+      .execute();
   },
 
   /** The person and every record merged into it (audit entries of aliases belong to the person too). */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { after, before, test } from "node:test";
-import { testEngine } from "../../test-support/db";
 import { type TestApp, testApp } from "../../test-support/app";
+import { testEngine } from "../../test-support/db";
 
 let t: TestApp;
 before(async () => {
@@ -23,7 +23,14 @@ test("GET /api/health reports the database kind and the migration version", asyn
 test("the OpenAPI document is generated from the route contracts, and the docs page is served", async () => {
   const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   assert.match(doc.openapi, /^3\./);
-  for (const path of ["/api/health", "/api/session", "/api/persons", "/api/persons/{personId}", "/api/persons/{personId}/contact", "/api/me/audit"]) {
+  for (const path of [
+    "/api/health",
+    "/api/session",
+    "/api/persons",
+    "/api/persons/{personId}",
+    "/api/persons/{personId}/contact",
+    "/api/me/audit",
+  ]) {
     assert.ok(doc.paths[path], `${path} absent de l'OpenAPI`);
   }
   assert.ok(doc.paths["/api/persons/{personId}/contact"].put.requestBody);
@@ -41,12 +48,17 @@ test("logs never carry the raw URL (a search query can hold a surname)", async (
       done();
     },
   });
-  const app = await buildApp({ ...t.deps, config: { ...t.deps.config, LOG_LEVEL: "info" } }, t.handle, { logStream: stream });
+  const app = await buildApp({ ...t.deps, config: { ...t.deps.config, LOG_LEVEL: "info" } }, t.handle, {
+    logStream: stream,
+  });
   try {
     await app.inject({ method: "GET", url: "/api/persons?q=DUPONTEL" });
   } finally {
     await app.close();
   }
-  assert.ok(lines.some((l) => l.includes('"route":"/api/persons"')), lines.join(""));
+  assert.ok(
+    lines.some((l) => l.includes('"route":"/api/persons"')),
+    lines.join(""),
+  );
   assert.ok(!lines.some((l) => l.includes("DUPONTEL")));
 });

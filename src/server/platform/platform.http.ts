@@ -5,10 +5,18 @@ import { currentMigration } from "../db/migrate";
 import { bindRoute } from "../http/bind-route";
 import type { Deps } from "../kernel/deps";
 
-export async function platformHttp(app: FastifyInstance, deps: Deps, handle: Pick<DbHandle, "kind" | "serverVersion" | "exec" | "db" | "close">) {
+export async function platformHttp(
+  app: FastifyInstance,
+  deps: Deps,
+  handle: Pick<DbHandle, "kind" | "serverVersion" | "exec" | "db" | "close">,
+) {
   bindRoute(app, deps, platformRoutes.getHealth, async () => ({
     status: "ok" as const,
-    database: { kind: handle.kind, serverVersion: await handle.serverVersion(), migration: await currentMigration(handle as DbHandle) },
+    database: {
+      kind: handle.kind,
+      serverVersion: await handle.serverVersion(),
+      migration: await currentMigration(handle as DbHandle),
+    },
     mode: deps.config.SOCLE_ENV,
     version: process.env.npm_package_version ?? "0.1.0",
   }));

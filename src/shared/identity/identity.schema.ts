@@ -45,8 +45,15 @@ export const sessionViewSchema = z.discriminatedUnion("kind", [
     lastName: z.string(),
     email: z.string(),
     roles: z.array(professionalRoleSchema),
-    structure: z.object({ id: z.string().uuid(), name: z.string(), kind: structureKindSchema, departement: z.string() }),
-    scope: z.object({ level: z.enum(["national", "region", "departement"]), code: z.string().nullable() }).nullable(),
+    structure: z.object({
+      id: z.string().uuid(),
+      name: z.string(),
+      kind: structureKindSchema,
+      departement: z.string(),
+    }),
+    scope: z
+      .object({ level: z.enum(["national", "region", "departement"]), code: z.string().nullable() })
+      .nullable(),
     csrfToken: z.string(),
   }),
   z.object({

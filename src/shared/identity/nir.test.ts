@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { checkNir, maskNir, nirKey } from "./nir";
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(""));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(""));
 const month = fc.integer({ min: 1, max: 12 }).map((m) => String(m).padStart(2, "0"));
 const dept = fc.oneof(
   fc.integer({ min: 1, max: 95 }).map((d) => String(d).padStart(2, "0")),

@@ -35,7 +35,11 @@ export function checkNir(raw: string): NirCheck {
   }
   const nir13 = nir.slice(0, 13);
   if (nirKey(nir13) !== nir.slice(13)) {
-    return { ok: false, reason: "cle", message: "La clé du NIR ne correspond pas : vérifiez chaque chiffre." };
+    return {
+      ok: false,
+      reason: "cle",
+      message: "La clé du NIR ne correspond pas : vérifiez chaque chiffre.",
+    };
   }
   return { ok: true, nir13, nir };
 }

@@ -53,9 +53,13 @@ export const kernelErrors = {
     ),
   validation: (issues: { path: string; message: string }[]) =>
     Object.assign(
-      new ValidationError("validation.invalid", "Certaines informations sont invalides. Corrigez les champs signalés."),
+      new ValidationError(
+        "validation.invalid",
+        "Certaines informations sont invalides. Corrigez les champs signalés.",
+      ),
       { issues },
     ),
   notFound: () => new NotFoundError("http.not_found", "Cette adresse n'existe pas."),
-  internal: () => new SocleError("internal", "Une erreur inattendue s'est produite. Réessayez dans quelques instants."),
+  internal: () =>
+    new SocleError("internal", "Une erreur inattendue s'est produite. Réessayez dans quelques instants."),
 };

@@ -3,7 +3,11 @@
 // policy (the authority) and the web app (which links to show).
 import type { ProfessionalRole } from "../identity/identity.schema";
 
-export const FILE_ROLES: readonly ProfessionalRole[] = ["conseiller", "charge_orientation", "admin_structure"];
+export const FILE_ROLES: readonly ProfessionalRole[] = [
+  "conseiller",
+  "charge_orientation",
+  "admin_structure",
+];
 
 /** Whether a set of roles gives access to nominative lists of persons (file roles or territorial manager). */
 export const rolesCanListPersons = (roles: readonly ProfessionalRole[]) =>

@@ -10,10 +10,15 @@ export const personsErrors = {
       { personId, currentVersion },
     ),
   alreadyMerged: (personId: string) =>
-    new ConflictError("persons.already_merged", "Ce dossier a déjà été fusionné avec un autre.", { personId }),
-  selfMerge: () => new ValidationError("persons.self_merge", "Un dossier ne peut pas être fusionné avec lui-même."),
+    new ConflictError("persons.already_merged", "Ce dossier a déjà été fusionné avec un autre.", {
+      personId,
+    }),
+  selfMerge: () =>
+    new ValidationError("persons.self_merge", "Un dossier ne peut pas être fusionné avec lui-même."),
   mergeNotFound: (mergeId: string) =>
-    new NotFoundError("persons.merge_not_found", "Cette fusion est introuvable ou a déjà été annulée.", { mergeId }),
+    new NotFoundError("persons.merge_not_found", "Cette fusion est introuvable ou a déjà été annulée.", {
+      mergeId,
+    }),
   duplicateIdentifier: (field: string) =>
     new ConflictError(
       "persons.duplicate_identifier",

@@ -3,7 +3,11 @@ import { defineRoute } from "../kernel/route";
 
 export const healthViewSchema = z.object({
   status: z.literal("ok"),
-  database: z.object({ kind: z.enum(["pglite", "postgres"]), serverVersion: z.string(), migration: z.string().nullable() }),
+  database: z.object({
+    kind: z.enum(["pglite", "postgres"]),
+    serverVersion: z.string(),
+    migration: z.string().nullable(),
+  }),
   mode: z.enum(["demo", "test", "production"]),
   version: z.string(),
 });

@@ -10,8 +10,8 @@ import {
   type SessionView,
   structureKindLabels,
 } from "../../shared/identity/identity.schema";
-import { usePageTitle } from "../kernel/page-title";
 import { FILE_ROLES } from "../../shared/persons/persons.access";
+import { usePageTitle } from "../kernel/page-title";
 import { lowerFirst, primaryRole, roleDescriptions } from "./home.roles";
 
 type Professional = Extract<SessionView, { kind: "professional" }>;
@@ -135,6 +135,16 @@ function RoleSection(props: {
               titleAs="h3"
               desc="Toutes les personnes accompagnées dans votre département, quelle que soit la structure qui les suit."
               linkProps={{ to: "/personnes" }}
+              enlargeLink
+              border
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Card
+              title="Importer un flux CAF/MSA"
+              titleAs="h3"
+              desc="Le flux bénéficiaires RSA : création des personnes, nouveaux entrants à orienter, quarantaine des enregistrements inutilisables."
+              linkProps={{ to: "/imports/cnaf" }}
               enlargeLink
               border
             />

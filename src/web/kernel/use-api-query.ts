@@ -13,7 +13,10 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList) {
   const { markExpired } = useSession();
   // the state remembers which inputs it answers: right after the inputs change, the previous answer is
   // not shown for one render (it would flash stale rows), the page shows "loading" instead
-  const [tagged, setTagged] = useState<{ for: unknown; state: QueryState<T> }>({ for: null, state: { status: "loading" } });
+  const [tagged, setTagged] = useState<{ for: unknown; state: QueryState<T> }>({
+    for: null,
+    state: { status: "loading" },
+  });
   const generation = useRef(0);
 
   const run: () => Promise<void> = useCallback(

@@ -6,6 +6,7 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SessionView } from "../../shared/identity/identity.schema";
+import { FILE_ROLES } from "../../shared/persons/persons.access";
 import { personsRoutes } from "../../shared/persons/persons.routes";
 import type { PersonList } from "../../shared/persons/persons.schema";
 import { api } from "../kernel/api-client";
@@ -14,9 +15,8 @@ import { LoadError, Loading } from "../kernel/loading";
 import { usePageTitle } from "../kernel/page-title";
 import { RequireSession } from "../kernel/require-session";
 import { useApiQuery } from "../kernel/use-api-query";
-import { FILE_ROLES } from "../../shared/persons/persons.access";
-import { canListPersons } from "./persons.access";
 import { RegistrationShortcuts } from "../registration/registration-shortcuts";
+import { canListPersons } from "./persons.access";
 
 export const SEARCH_LABEL = "Rechercher une personne (nom, NIR ou numéro France Travail)";
 

@@ -12,6 +12,11 @@ export const getMyAuditLog = useCase("GetMyAuditLog", z.object({}), async ({ tx,
   assertCan(actor.kind === "person", "audit.read_own", { section: "journal", purpose: "follow" });
   const ids = await personsRepository.aliasIds(tx, actor.id);
   const rows = await auditRepository.listForPerson(tx, ids);
-  await audit.record(tx, clock, actor, { action: "audit.read", section: "journal", purpose: "follow", personId: actor.id });
+  await audit.record(tx, clock, actor, {
+    action: "audit.read",
+    section: "journal",
+    purpose: "follow",
+    personId: actor.id,
+  });
   return { items: rows.map(presentAuditEntry) };
 });

@@ -16,7 +16,12 @@ export async function getSession(deps: Deps, s: SessionContext): Promise<Session
       lastName: p.lastName,
       email: p.email,
       roles: a.roles,
-      structure: { id: p.structureId, name: p.structureName, kind: p.structureKind, departement: p.departement },
+      structure: {
+        id: p.structureId,
+        name: p.structureName,
+        kind: p.structureKind,
+        departement: p.departement,
+      },
       scope: a.scope,
       csrfToken: s.csrfToken,
     };

@@ -15,7 +15,8 @@ export async function logout(
   if (!revoked?.id_token_hint) return { redirectTo: "/connexion?erreur=deconnecte" };
   try {
     const c = await oidc.get(revoked.kind, { attempts: 1 });
-    if (!c.configuration.serverMetadata().end_session_endpoint) return { redirectTo: "/connexion?erreur=deconnecte" };
+    if (!c.configuration.serverMetadata().end_session_endpoint)
+      return { redirectTo: "/connexion?erreur=deconnecte" };
     const url = client.buildEndSessionUrl(c.configuration, {
       id_token_hint: revoked.id_token_hint,
       post_logout_redirect_uri: oidcSettings(deps.config, revoked.kind).postLogoutRedirectUri,

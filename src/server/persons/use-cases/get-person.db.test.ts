@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { DbHandle } from "../../db/connect";
+import { insertPerson, insertProfessional, insertStructure } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
-import { insertPerson, insertProfessional, insertStructure } from "../../../test-support/builders";
+import type { DbHandle } from "../../db/connect";
 import { getPerson } from "./get-person";
 
 let h: DbHandle;
@@ -33,7 +33,14 @@ describe("right paths", () => {
     assert.match(view.nirMasked ?? "", /^2 85 05 •• ••• ••• \d{2}$/);
     assert.equal(view.canEdit, true);
     assert.deepEqual(await auditRows(person.id), [
-      { action: "persons.read", outcome: "allowed", actorId: conseiller.id, structureId: structure.id, purpose: "identify", section: "identite" },
+      {
+        action: "persons.read",
+        outcome: "allowed",
+        actorId: conseiller.id,
+        structureId: structure.id,
+        purpose: "identify",
+        section: "identite",
+      },
     ]);
   });
 
@@ -55,11 +62,14 @@ describe("wrong paths", () => {
     const proB = await insertProfessional(h.db, { structure: b });
     const person = await insertPerson(h.db, { followedBy: b });
 
-    await assert.rejects(getPerson(deps, proA.actor, { personId: person.id }), (e: { code: string; status: number }) => {
-      assert.equal(e.code, "access.forbidden");
-      assert.equal(e.status, 403);
-      return true;
-    });
+    await assert.rejects(
+      getPerson(deps, proA.actor, { personId: person.id }),
+      (e: { code: string; status: number }) => {
+        assert.equal(e.code, "access.forbidden");
+        assert.equal(e.status, 403);
+        return true;
+      },
+    );
     await getPerson(deps, proB.actor, { personId: person.id });
 
     assert.deepEqual(

@@ -20,11 +20,18 @@ export const mergePersons = useCase(
     ]);
     if (!surviving) throw personsErrors.notFound(input.personId);
     if (!absorbed) throw personsErrors.notFound(input.absorbedId);
-    const [s, a] = [await personsRepository.get(tx, input.personId), await personsRepository.get(tx, input.absorbedId)];
+    const [s, a] = [
+      await personsRepository.get(tx, input.personId),
+      await personsRepository.get(tx, input.absorbedId),
+    ];
     // a merged record has no follow-up left: say so before the access check would refuse it
     if (s?.status !== "active") throw personsErrors.alreadyMerged(input.personId);
     if (a?.status !== "active") throw personsErrors.alreadyMerged(input.absorbedId);
-    assertCan(personsPolicy.merge(actor, surviving, absorbed), "persons.merge", { personId: input.absorbedId, section: "fusion", purpose: "identify" });
+    assertCan(personsPolicy.merge(actor, surviving, absorbed), "persons.merge", {
+      personId: input.absorbedId,
+      section: "fusion",
+      purpose: "identify",
+    });
     const now = clock.now();
     const moved = await personsRepository.moveFollowUps(tx, a.id, s.id);
     await personsRepository.markMerged(tx, a.id, s.id, now);
@@ -34,25 +41,59 @@ export const mergePersons = useCase(
       sameBirthName: a.birthName === s.birthName,
       sameFirstNames: a.firstNames === s.firstNames,
     };
-    await personsRepository.insertMerge(tx, { id: mergeId, survivingId: s.id, absorbedId: a.id, operatorId: actor.id, reason: input.reason, evidence, movedFollowUps: moved, at: now });
+    await personsRepository.insertMerge(tx, {
+      id: mergeId,
+      survivingId: s.id,
+      absorbedId: a.id,
+      operatorId: actor.id,
+      reason: input.reason,
+      evidence,
+      movedFollowUps: moved,
+      at: now,
+    });
     for (const personId of [s.id, a.id]) {
-      await audit.record(tx, clock, actor, { action: "persons.merged", section: "fusion", purpose: "identify", personId, details: { mergeId, survivingId: s.id, absorbedId: a.id } });
+      await audit.record(tx, clock, actor, {
+        action: "persons.merged",
+        section: "fusion",
+        purpose: "identify",
+        personId,
+        details: { mergeId, survivingId: s.id, absorbedId: a.id },
+      });
     }
     return { mergeId, survivingId: s.id, absorbedId: a.id, movedFollowUps: moved.length };
   },
 );
 
-export const undoMerge = useCase("UndoMerge", z.object({ mergeId: z.string().uuid() }), async ({ tx, actor, input, clock }) => {
-  const m = await personsRepository.openMerge(tx, input.mergeId);
-  if (!m) throw personsErrors.mergeNotFound(input.mergeId);
-  const surviving = await personsRepository.fileScope(tx, m.survivingId);
-  assertCan(!!surviving && personsPolicy.merge(actor, surviving, surviving), "persons.unmerge", { personId: m.survivingId, section: "fusion", purpose: "identify" });
-  const now = clock.now();
-  await personsRepository.unmarkMerged(tx, m.absorbedId, now);
-  await personsRepository.restoreFollowUps(tx, m.movedFollowUps, m.absorbedId);
-  await personsRepository.closeMerge(tx, m.id, actor.id, now);
-  for (const personId of [m.survivingId, m.absorbedId]) {
-    await audit.record(tx, clock, actor, { action: "persons.unmerged", section: "fusion", purpose: "identify", personId, details: { mergeId: m.id } });
-  }
-  return { mergeId: m.id, survivingId: m.survivingId, absorbedId: m.absorbedId, movedFollowUps: m.movedFollowUps.length };
-});
+export const undoMerge = useCase(
+  "UndoMerge",
+  z.object({ mergeId: z.string().uuid() }),
+  async ({ tx, actor, input, clock }) => {
+    const m = await personsRepository.openMerge(tx, input.mergeId);
+    if (!m) throw personsErrors.mergeNotFound(input.mergeId);
+    const surviving = await personsRepository.fileScope(tx, m.survivingId);
+    assertCan(!!surviving && personsPolicy.merge(actor, surviving, surviving), "persons.unmerge", {
+      personId: m.survivingId,
+      section: "fusion",
+      purpose: "identify",
+    });
+    const now = clock.now();
+    await personsRepository.unmarkMerged(tx, m.absorbedId, now);
+    await personsRepository.restoreFollowUps(tx, m.movedFollowUps, m.absorbedId);
+    await personsRepository.closeMerge(tx, m.id, actor.id, now);
+    for (const personId of [m.survivingId, m.absorbedId]) {
+      await audit.record(tx, clock, actor, {
+        action: "persons.unmerged",
+        section: "fusion",
+        purpose: "identify",
+        personId,
+        details: { mergeId: m.id },
+      });
+    }
+    return {
+      mergeId: m.id,
+      survivingId: m.survivingId,
+      absorbedId: m.absorbedId,
+      movedFollowUps: m.movedFollowUps.length,
+    };
+  },
+);

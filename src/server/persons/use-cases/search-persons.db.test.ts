@@ -2,11 +2,18 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import type { ProfessionalRole } from "../../../shared/identity/identity.schema";
-import type { DbHandle } from "../../db/connect";
-import type { ProfessionalActor } from "../../kernel/access";
+import {
+  aNir,
+  type InsertedStructure,
+  insertFollowUp,
+  insertPerson,
+  insertProfessional,
+  insertStructure,
+} from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
-import { aNir, insertFollowUp, insertPerson, insertProfessional, insertStructure, type InsertedStructure } from "../../../test-support/builders";
+import type { DbHandle } from "../../db/connect";
+import type { ProfessionalActor } from "../../kernel/access";
 import { personsPolicy } from "../persons.policy";
 import { personsRepository } from "../persons.repository";
 import { searchPersons } from "./search-persons";
@@ -23,19 +30,43 @@ describe("right paths", () => {
     const s = await insertStructure(h.db);
     const pro = await insertProfessional(h.db, { structure: s });
     const nir = aNir(777);
-    const hugo = await insertPerson(h.db, { birthName: "LEFÈVRE", firstNames: "Hugo", followedBy: s, nir, franceTravailId: "1234567A" });
+    const hugo = await insertPerson(h.db, {
+      birthName: "LEFÈVRE",
+      firstNames: "Hugo",
+      followedBy: s,
+      nir,
+      franceTravailId: "1234567A",
+    });
     await insertPerson(h.db, { birthName: "MARTIN", firstNames: "Zoé", followedBy: s });
 
     const byName = await searchPersons(deps, pro.actor, { q: "lefevre" });
-    assert.deepEqual(byName.items.map((i) => i.id), [hugo.id]);
+    assert.deepEqual(
+      byName.items.map((i) => i.id),
+      [hugo.id],
+    );
     const byFirstName = await searchPersons(deps, pro.actor, { q: "HUGO" });
-    assert.deepEqual(byFirstName.items.map((i) => i.id), [hugo.id]);
-    const byNir = await searchPersons(deps, pro.actor, { q: `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3)}` });
-    assert.deepEqual(byNir.items.map((i) => i.id), [hugo.id]);
+    assert.deepEqual(
+      byFirstName.items.map((i) => i.id),
+      [hugo.id],
+    );
+    const byNir = await searchPersons(deps, pro.actor, {
+      q: `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3)}`,
+    });
+    assert.deepEqual(
+      byNir.items.map((i) => i.id),
+      [hugo.id],
+    );
     const byFt = await searchPersons(deps, pro.actor, { q: "1234567a" });
-    assert.deepEqual(byFt.items.map((i) => i.id), [hugo.id]);
+    assert.deepEqual(
+      byFt.items.map((i) => i.id),
+      [hugo.id],
+    );
 
-    const hits = await h.db.selectFrom("audit_events").select(["action", "section"]).where("person_id", "=", hugo.id).execute();
+    const hits = await h.db
+      .selectFrom("audit_events")
+      .select(["action", "section"])
+      .where("person_id", "=", hugo.id)
+      .execute();
     assert.equal(hits.length, 4);
     assert.ok(hits.every((r) => r.action === "persons.search_hit" && r.section === "recherche"));
   });
@@ -46,7 +77,11 @@ describe("wrong paths", () => {
     const { deps } = testDeps(h);
     const pilot = await insertProfessional(h.db, { roles: ["pilotage"] });
     await assert.rejects(searchPersons(deps, pilot.actor, {}), { code: "access.forbidden" });
-    const denied = await h.db.selectFrom("audit_events").select("outcome").where("actor_id", "=", pilot.id).execute();
+    const denied = await h.db
+      .selectFrom("audit_events")
+      .select("outcome")
+      .where("actor_id", "=", pilot.id)
+      .execute();
     assert.deepEqual(denied, [{ outcome: "denied" }]);
   });
 });
@@ -75,33 +110,55 @@ test("the SQL scope of lists agrees with personsPolicy.view (property)", async (
     const p = await insertPerson(h.db, { departement: l.dep });
     personIds.push(p.id);
     for (const i of l.follows) await insertFollowUp(h.db, { personId: p.id, structureId: structures[i]!.id });
-    if (l.named !== null) await insertFollowUp(h.db, { personId: p.id, structureId: pros[l.named]!.structureId, professionalId: pros[l.named]!.id, role: "membre" });
+    if (l.named !== null)
+      await insertFollowUp(h.db, {
+        personId: p.id,
+        structureId: pros[l.named]!.structureId,
+        professionalId: pros[l.named]!.id,
+        role: "membre",
+      });
   }
-  const roleSets: ProfessionalRole[][] = [["conseiller"], ["charge_orientation"], ["manager_territorial"], ["charge_relation_entreprise"], ["pilotage"], ["manager_territorial", "conseiller"]];
+  const roleSets: ProfessionalRole[][] = [
+    ["conseiller"],
+    ["charge_orientation"],
+    ["manager_territorial"],
+    ["charge_relation_entreprise"],
+    ["pilotage"],
+    ["manager_territorial", "conseiller"],
+  ];
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...roleSets), fc.constantFrom(0, 1, 2), fc.boolean(), async (roles, si, useNamedPro) => {
-      const s = structures[si]!;
-      const actor: ProfessionalActor = {
-        kind: "professional",
-        id: useNamedPro && si < 2 ? pros[si]!.id : "00000000-0000-4000-8000-00000000dead",
-        structureId: s.id,
-        structureKind: s.kind,
-        departement: s.departement,
-        roles,
-        scope: roles.includes("manager_territorial") ? { level: "departement", code: s.departement } : null,
-        channel: "web",
-      };
-      const listed = new Set<string>();
-      for (let page = 1; ; page++) {
-        const r = await personsRepository.search(h.db, actor, { kind: "all" }, page, 100);
-        for (const i of r.items) listed.add(i.id);
-        if (r.items.length < 100) break;
-      }
-      for (const id of personIds) {
-        const scope = await personsRepository.fileScope(h.db, id);
-        assert.equal(listed.has(id), personsPolicy.view(actor, scope!), `person ${id} roles ${roles} structure ${si}`);
-      }
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...roleSets),
+      fc.constantFrom(0, 1, 2),
+      fc.boolean(),
+      async (roles, si, useNamedPro) => {
+        const s = structures[si]!;
+        const actor: ProfessionalActor = {
+          kind: "professional",
+          id: useNamedPro && si < 2 ? pros[si]!.id : "00000000-0000-4000-8000-00000000dead",
+          structureId: s.id,
+          structureKind: s.kind,
+          departement: s.departement,
+          roles,
+          scope: roles.includes("manager_territorial") ? { level: "departement", code: s.departement } : null,
+          channel: "web",
+        };
+        const listed = new Set<string>();
+        for (let page = 1; ; page++) {
+          const r = await personsRepository.search(h.db, actor, { kind: "all" }, page, 100);
+          for (const i of r.items) listed.add(i.id);
+          if (r.items.length < 100) break;
+        }
+        for (const id of personIds) {
+          const scope = await personsRepository.fileScope(h.db, id);
+          assert.equal(
+            listed.has(id),
+            personsPolicy.view(actor, scope!),
+            `person ${id} roles ${roles} structure ${si}`,
+          );
+        }
+      },
+    ),
     { numRuns: 30 },
   );
 });
@@ -114,8 +171,22 @@ test("the chargé d'orientation of the département lists and opens a person who
   const pending = await insertPerson(h.db, { departement: "80", birthName: "ATTENTE" });
   const elsewhere = await insertPerson(h.db, { departement: "33", birthName: "AILLEURS" });
   const notPending = await insertPerson(h.db, { departement: "80", birthName: "SANSORIENTATION" });
-  await h.db.transaction().execute((tx) => openPathwayForNewEntrant(tx, deps, { personId: pending.id, departement: "80", t0: "2026-03-01", origine: "INSCRIPTION_AUTO_CAF" }));
-  await h.db.transaction().execute((tx) => openPathwayForNewEntrant(tx, deps, { personId: elsewhere.id, departement: "33", t0: "2026-03-01", origine: "INSCRIPTION_AUTO_CAF" }));
+  await h.db.transaction().execute((tx) =>
+    openPathwayForNewEntrant(tx, deps, {
+      personId: pending.id,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF",
+    }),
+  );
+  await h.db.transaction().execute((tx) =>
+    openPathwayForNewEntrant(tx, deps, {
+      personId: elsewhere.id,
+      departement: "33",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF",
+    }),
+  );
 
   const listed = new Set<string>();
   for (let page = 1; ; page++) {
