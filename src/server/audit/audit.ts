@@ -21,31 +21,42 @@ export const audit = {
     return audit.recordMany(tx, clock, actor, [e.personId], e);
   },
   /** One row per person (lists and search hits count as reads of each file, PS-18). */
-  async recordMany(
+  recordMany(
     tx: Db,
     clock: Clock,
     actor: Actor,
     personIds: (string | null)[],
     e: Omit<AuditEntry, "personId">,
   ) {
+    return audit.recordGroups(tx, clock, actor, [{ ...e, personIds }]);
+  },
+  /** Several kinds of rows in one append to the chain (a batch of an import: created, updated, opened). */
+  async recordGroups(
+    tx: Db,
+    clock: Clock,
+    actor: Actor,
+    groups: (Omit<AuditEntry, "personId"> & { personIds: (string | null)[] })[],
+  ) {
     const at = clock.now();
     await auditRepository.appendMany(
       tx,
-      personIds.map((personId) => ({
-        at,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorRole: actorRole(actor),
-        structureId: actor.kind === "professional" ? actor.structureId : null,
-        personId,
-        action: e.action,
-        section: e.section,
-        purpose: e.purpose,
-        channel: actor.channel,
-        outcome: e.outcome ?? "allowed",
-        requestId: actor.requestId ?? null,
-        details: e.details ?? {},
-      })),
+      groups.flatMap((e) =>
+        e.personIds.map((personId) => ({
+          at,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorRole: actorRole(actor),
+          structureId: actor.kind === "professional" ? actor.structureId : null,
+          personId,
+          action: e.action,
+          section: e.section,
+          purpose: e.purpose,
+          channel: actor.channel,
+          outcome: e.outcome ?? "allowed",
+          requestId: actor.requestId ?? null,
+          details: e.details ?? {},
+        })),
+      ),
     );
   },
 };

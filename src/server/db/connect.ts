@@ -27,11 +27,28 @@ export type ConnectOptions =
   | { kind: "postgres"; url: string; max?: number }
   | { kind: "pglite"; dataDir?: string /* undefined = in memory */; loadDataDir?: Blob | File };
 
+/**
+ * Session settings of every pooled connection. JIT off: Socle's queries are short (one file, one batch of
+ * an import); JIT compilation costs ~30 ms each time the planner's estimate crosses jit_above_cost, which a
+ * growing table soon does (measured on the CAF import: a candidate lookup went from 45 to 150 ms).
+ */
+export const PG_SESSION_OPTIONS = "-c jit=off";
+
+/** Databases whose queries may run at once on several connections (a pool on the server, not PGlite). */
+const concurrent = new WeakSet<object>();
+export const markConcurrent = (db: Db) => concurrent.add(db);
+export const allowsConcurrentQueries = (db: Db) => concurrent.has(db);
+
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.kind === "postgres") {
     registerPgParsers();
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.max ?? 10,
+      options: PG_SESSION_OPTIONS,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    markConcurrent(db);
     return {
       db,
       kind: "postgres",

@@ -2,31 +2,15 @@
 // monthly droits-et-devoirs history; plus the read of follow-up facts (parcours, référents) that the
 // new-entrant rule needs. Bulk writes go through unnest() arrays: PostgreSQL parses one array per column
 // much faster than a multi-row VALUES list.
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../db/connect";
+import { unnestRows } from "../db/unnest";
 import type {
   DroitsDevoirsMonthsTable,
   FluxImportsTable,
   ImportQuarantineTable,
   RsaRightsTable,
 } from "./imports.tables";
-
-function unnestRows<R extends object>(
-  columns: [keyof R & string, string][],
-  rows: readonly R[],
-): RawBuilder<unknown> {
-  const arrays = columns.map(([c, type]) => {
-    const values = rows.map((r) => {
-      const v = (r as Record<string, unknown>)[c];
-      if (v instanceof Date) return v.toISOString();
-      // arrays of arrays are not what unnest wants: text[] columns travel as their literal
-      if (Array.isArray(v)) return `{${v.map((x) => `"${String(x).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
-      return v;
-    });
-    return sql`${values}::${sql.raw(type === "text[]" ? "text" : type)}[]`;
-  });
-  return sql`SELECT ${sql.join(columns.map(([c, type]) => (type === "text[]" ? sql`${sql.ref(c)}::text[]` : sql.ref(c))))} FROM unnest(${sql.join(arrays)}) AS u(${sql.join(columns.map(([c]) => sql.ref(c)))})`;
-}
 
 export type ImportCounts = {
   households: number;
@@ -194,8 +178,9 @@ export const importsRepository = {
     return r !== undefined;
   },
 
-  async insertQuarantine(db: Db, rows: readonly QuarantineRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** The statement inserting quarantined records (built now, executed by the caller, possibly later). */
+  insertQuarantineStatement(rows: readonly QuarantineRow[]) {
+    if (rows.length === 0) return undefined;
     const cols: [keyof QuarantineRow & string, string][] = [
       ["import_id", "uuid"],
       ["record_index", "int4"],
@@ -207,8 +192,8 @@ export const importsRepository = {
       ["raw_xml", "text"],
       ["created_at", "timestamptz"],
     ];
-    await sql`INSERT INTO import_quarantine (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
-      ON CONFLICT (import_id, record_index, person_rank) DO NOTHING`.execute(db);
+    return sql`INSERT INTO import_quarantine (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+      ON CONFLICT (import_id, record_index, person_rank) DO NOTHING`;
   },
 
   quarantined(db: Db, importId: string, limit: number) {
@@ -243,8 +228,9 @@ export const importsRepository = {
     return db.selectFrom("rsa_rights").selectAll().where("person_id", "in", personIds).execute();
   },
 
-  async upsertRights(db: Db, rows: readonly RsaRightRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** The statement writing RSA rights (built now, executed by the caller, possibly later). */
+  upsertRightsStatement(rows: readonly RsaRightRow[]) {
+    if (rows.length === 0) return undefined;
     const cols: [keyof RsaRightRow & string, string][] = [
       ["id", "uuid"],
       ["person_id", "uuid"],
@@ -272,9 +258,9 @@ export const importsRepository = {
     const updated = cols.filter(
       ([c]) => !["id", "person_id", "organisme", "numorg", "matricule", "created_at"].includes(c),
     );
-    await sql`INSERT INTO rsa_rights (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+    return sql`INSERT INTO rsa_rights (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
       ON CONFLICT (person_id, organisme, numorg, matricule) DO UPDATE SET
-      ${sql.join(updated.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(db);
+      ${sql.join(updated.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`;
   },
 
   /** For each person: the latest month recorded before `month` in the département, and `month` itself if recorded. */
@@ -295,8 +281,9 @@ export const importsRepository = {
       .then((r) => r.rows);
   },
 
-  async upsertMonths(db: Db, rows: readonly DroitsDevoirsMonthsTable[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** The statement writing months of droits et devoirs (built now, executed by the caller, possibly later). */
+  upsertMonthsStatement(rows: readonly DroitsDevoirsMonthsTable[]) {
+    if (rows.length === 0) return undefined;
     const cols: [keyof DroitsDevoirsMonthsTable & string, string][] = [
       ["person_id", "uuid"],
       ["departement", "text"],
@@ -307,11 +294,9 @@ export const importsRepository = {
       ["import_id", "uuid"],
       ["recorded_at", "timestamptz"],
     ];
-    await sql`INSERT INTO droits_devoirs_months (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
+    return sql`INSERT INTO droits_devoirs_months (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
       ON CONFLICT (person_id, month, departement) DO UPDATE SET soumis = excluded.soumis, etat_code = excluded.etat_code,
-      suspension_since = excluded.suspension_since, import_id = excluded.import_id, recorded_at = excluded.recorded_at`.execute(
-      db,
-    );
+      suspension_since = excluded.suspension_since, import_id = excluded.import_id, recorded_at = excluded.recorded_at`;
   },
 
   /** Follow-up facts for the new-entrant rule: the open parcours in the département and any active référent. */

@@ -14,9 +14,14 @@ import type { Db } from "../db/connect";
 import type { SystemActor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
 import type { Ids } from "../kernel/ids";
-import { workItemsRepository } from "../work-items/work-items.repository";
+import { type NewWorkItem, workItemsRepository } from "../work-items/work-items.repository";
 import { pendingEtatFor, recommendFor } from "./orientation.recommendation";
-import { orientationRepository } from "./orientation.repository";
+import {
+  type NewOrientation,
+  type NewParcours,
+  type NewTransition,
+  orientationRepository,
+} from "./orientation.repository";
 import type { Origine } from "./orientation.tables";
 
 export type NewEntrantInput = {
@@ -48,76 +53,106 @@ export async function openPathwayForNewEntrant(
   deps: { clock: Clock; ids: Ids },
   input: NewEntrantInput,
 ): Promise<{ parcoursId: string; orientationId: string; opened: boolean }> {
-  const open = await tx
-    .selectFrom("parcours as p")
-    .leftJoin("orientations as o", (j) =>
-      j.onRef("o.parcours_id", "=", "p.id").on("o.etat", "in", ["BROUILLON", "EN_ATTENTE", "OUVERT"]),
-    )
-    .select(["p.id as parcoursId", "p.departement", "p.t0_date as t0", "o.id as orientationId"])
-    .where("p.person_id", "=", input.personId)
-    .where("p.statut_suivi", "<>", "CLOS")
-    .executeTakeFirst();
-  if (open?.orientationId)
-    return { parcoursId: open.parcoursId, orientationId: open.orientationId, opened: false };
+  const [out] = await openPathwaysForNewEntrants(tx, deps, [input]);
+  return out!;
+}
 
+/**
+ * The same for many persons in a few statements (one read of their open pathways, one insert per table):
+ * the CAF/MSA import opens a whole batch's new entrants at once. Results are in the order of `inputs`.
+ */
+export async function openPathwaysForNewEntrants(
+  tx: Db,
+  deps: { clock: Clock; ids: Ids },
+  inputs: readonly NewEntrantInput[],
+): Promise<{ personId: string; parcoursId: string; orientationId: string; opened: boolean }[]> {
+  if (inputs.length === 0) return [];
+  const open = new Map(
+    (await orientationRepository.openPathwaysOf(tx, [...new Set(inputs.map((i) => i.personId))])).map((p) => [
+      p.personId,
+      p,
+    ]),
+  );
   const now = deps.clock.now();
-  const parcoursId = open?.parcoursId ?? deps.ids.uuid();
-  const departement = open?.departement ?? input.departement;
-  const t0 = open?.t0 ?? input.t0;
-  if (!open) {
-    await orientationRepository.insertParcours(tx, {
-      id: parcoursId,
+  const today = parisDate(now);
+  const parcours: NewParcours[] = [];
+  const orientations: NewOrientation[] = [];
+  const transitions: NewTransition[] = [];
+  const items: NewWorkItem[] = [];
+  const out: { personId: string; parcoursId: string; orientationId: string; opened: boolean }[] = [];
+  for (const input of inputs) {
+    const existing = open.get(input.personId);
+    if (existing?.orientationId) {
+      out.push({
+        personId: input.personId,
+        parcoursId: existing.parcoursId,
+        orientationId: existing.orientationId,
+        opened: false,
+      });
+      continue;
+    }
+    const parcoursId = existing?.parcoursId ?? deps.ids.uuid();
+    const departement = existing?.departement ?? input.departement;
+    const t0 = existing?.t0 ?? input.t0;
+    if (!existing)
+      parcours.push({
+        id: parcoursId,
+        personId: input.personId,
+        departement,
+        t0,
+        origine: input.origine,
+        now,
+      });
+    const criteria = validCriteria(input.criteria ?? {});
+    const recommendation = await recommendFor(tx, departement, criteria, today);
+    const etat = pendingEtatFor(recommendation);
+    const orientationId = deps.ids.uuid();
+    orientations.push({
+      id: orientationId,
       personId: input.personId,
-      departement,
-      t0,
+      parcoursId,
+      etat,
       origine: input.origine,
+      criteria,
+      recommendation,
       now,
     });
-  }
-
-  const criteria = validCriteria(input.criteria ?? {});
-  const recommendation = await recommendFor(tx, departement, criteria, parisDate(now));
-  const etat = pendingEtatFor(recommendation);
-  const orientationId = deps.ids.uuid();
-  await orientationRepository.insert(tx, {
-    id: orientationId,
-    personId: input.personId,
-    parcoursId,
-    etat,
-    origine: input.origine,
-    criteria,
-    recommendation,
-    now,
-  });
-  await orientationRepository.addTransition(tx, {
-    orientationId,
-    from: null,
-    to: "BROUILLON",
-    event: "open",
-    actor: system,
-    at: now,
-    reason: input.origine,
-  });
-  if (etat === "EN_ATTENTE") {
-    await orientationRepository.addTransition(tx, {
+    transitions.push({
       orientationId,
-      from: "BROUILLON",
-      to: "EN_ATTENTE",
-      event: "criteria_completed",
+      from: null,
+      to: "BROUILLON",
+      event: "open",
       actor: system,
       at: now,
+      reason: input.origine,
     });
+    if (etat === "EN_ATTENTE")
+      transitions.push({
+        orientationId,
+        from: "BROUILLON",
+        to: "EN_ATTENTE",
+        event: "criteria_completed",
+        actor: system,
+        at: now,
+      });
+    items.push({
+      id: deps.ids.uuid(),
+      type: "DECISION_ORIENTATION_A_PRENDRE",
+      personId: input.personId,
+      subjectId: orientationId,
+      departement,
+      structureId: null,
+      createdAt: now,
+      dueDate: orientationDueDate(t0),
+      dueSoonDate: orientationDueSoonDate(t0),
+    });
+    // a person listed twice gets one pathway
+    open.set(input.personId, { personId: input.personId, parcoursId, departement, t0, orientationId });
+    out.push({ personId: input.personId, parcoursId, orientationId, opened: true });
   }
-  await workItemsRepository.open(tx, {
-    id: deps.ids.uuid(),
-    type: "DECISION_ORIENTATION_A_PRENDRE",
-    personId: input.personId,
-    subjectId: orientationId,
-    departement,
-    structureId: null,
-    createdAt: now,
-    dueDate: orientationDueDate(t0),
-    dueSoonDate: orientationDueSoonDate(t0),
-  });
-  return { parcoursId, orientationId, opened: true };
+  await orientationRepository.insertParcours(tx, parcours);
+  await orientationRepository.insert(tx, orientations);
+  await orientationRepository.addTransition(tx, transitions);
+  await workItemsRepository.openMany(tx, items);
+  return out;
 }

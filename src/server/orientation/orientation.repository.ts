@@ -71,7 +71,57 @@ export type OrientationPatch = Partial<
   notification_channel?: "EMAIL" | "COURRIER";
 };
 
+export type NewOrientation = {
+  id: string;
+  personId: string;
+  parcoursId: string;
+  etat: OrientationEtat;
+  origine: OrientationsTable["origine"];
+  criteria: OrientationCriteria;
+  recommendation: Recommendation | null;
+  reorientationRequestId?: string | null;
+  now: Date;
+};
+export type NewTransition = {
+  orientationId: string;
+  from: OrientationEtat | null;
+  to: OrientationEtat;
+  event: string;
+  actor: Actor;
+  at: Date;
+  reason?: string | null;
+};
+export type NewParcours = {
+  id: string;
+  personId: string;
+  departement: string;
+  t0: string;
+  origine: "INSCRIPTION_AUTO_CAF" | "INSCRIPTION_CONSEILLER_CD" | "INSCRIPTION_VOLONTAIRE";
+  now: Date;
+};
+const asList = <T>(one: T | readonly T[]): readonly T[] => (Array.isArray(one) ? one : [one as T]);
+
 export const orientationRepository = {
+  /** The open pathway (not CLOS) of each person, with its orientation still in progress if any. */
+  openPathwaysOf(db: Db, personIds: readonly string[]) {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom("parcours as p")
+      .leftJoin("orientations as o", (j) =>
+        j.onRef("o.parcours_id", "=", "p.id").on("o.etat", "in", ["BROUILLON", "EN_ATTENTE", "OUVERT"]),
+      )
+      .select([
+        "p.person_id as personId",
+        "p.id as parcoursId",
+        "p.departement",
+        "p.t0_date as t0",
+        "o.id as orientationId",
+      ])
+      .where("p.person_id", "in", personIds)
+      .where("p.statut_suivi", "<>", "CLOS")
+      .execute();
+  },
+
   get(db: Db, id: string) {
     return db
       .selectFrom("orientations as o")
@@ -103,46 +153,38 @@ export const orientationRepository = {
       .executeTakeFirst();
   },
 
-  async insert(
-    db: Db,
-    o: {
-      id: string;
-      personId: string;
-      parcoursId: string;
-      etat: OrientationEtat;
-      origine: OrientationsTable["origine"];
-      criteria: OrientationCriteria;
-      recommendation: Recommendation | null;
-      reorientationRequestId?: string | null;
-      now: Date;
-    },
-  ) {
+  /** One orientation or many in one statement (the CAF import opens a batch's pathways at once). */
+  async insert(db: Db, one: NewOrientation | readonly NewOrientation[]) {
+    const list = asList(one);
+    if (list.length === 0) return;
     await db
       .insertInto("orientations")
-      .values({
-        id: o.id,
-        person_id: o.personId,
-        parcours_id: o.parcoursId,
-        etat: o.etat,
-        statut: o.etat === "EN_ATTENTE" ? "PRECONISE" : null,
-        origine: o.origine,
-        criteria: json(o.criteria),
-        recommendation: o.recommendation ? json(o.recommendation) : null,
-        rules_version: o.recommendation?.versionReferentiel ?? null,
-        decision: null,
-        decided_by: null,
-        decided_at: null,
-        organisme_decision: null,
-        motif_refus: null,
-        commentaire_refus: null,
-        parcours_retenu: null,
-        organisme_retenu: null,
-        structure_id: null,
-        notified_at: null,
-        reorientation_request_id: o.reorientationRequestId ?? null,
-        created_at: o.now,
-        updated_at: o.now,
-      })
+      .values(
+        list.map((o) => ({
+          id: o.id,
+          person_id: o.personId,
+          parcours_id: o.parcoursId,
+          etat: o.etat,
+          statut: o.etat === "EN_ATTENTE" ? "PRECONISE" : null,
+          origine: o.origine,
+          criteria: json(o.criteria),
+          recommendation: o.recommendation ? json(o.recommendation) : null,
+          rules_version: o.recommendation?.versionReferentiel ?? null,
+          decision: null,
+          decided_by: null,
+          decided_at: null,
+          organisme_decision: null,
+          motif_refus: null,
+          commentaire_refus: null,
+          parcours_retenu: null,
+          organisme_retenu: null,
+          structure_id: null,
+          notified_at: null,
+          reorientation_request_id: o.reorientationRequestId ?? null,
+          created_at: o.now,
+          updated_at: o.now,
+        })),
+      )
       .execute();
   },
 
@@ -173,30 +215,23 @@ export const orientationRepository = {
     return r?.version;
   },
 
-  async addTransition(
-    db: Db,
-    t: {
-      orientationId: string;
-      from: OrientationEtat | null;
-      to: OrientationEtat;
-      event: string;
-      actor: Actor;
-      at: Date;
-      reason?: string | null;
-    },
-  ) {
+  async addTransition(db: Db, one: NewTransition | readonly NewTransition[]) {
+    const list = asList(one);
+    if (list.length === 0) return;
     await db
       .insertInto("orientation_transitions")
-      .values({
-        orientation_id: t.orientationId,
-        from_etat: t.from,
-        to_etat: t.to,
-        event: t.event,
-        actor_kind: t.actor.kind,
-        actor_id: t.actor.id,
-        at: t.at,
-        reason: t.reason ?? null,
-      })
+      .values(
+        list.map((t) => ({
+          orientation_id: t.orientationId,
+          from_etat: t.from,
+          to_etat: t.to,
+          event: t.event,
+          actor_kind: t.actor.kind,
+          actor_id: t.actor.id,
+          at: t.at,
+          reason: t.reason ?? null,
+        })),
+      )
       .execute();
   },
 
@@ -228,31 +263,25 @@ export const orientationRepository = {
       .executeTakeFirst();
   },
 
-  async insertParcours(
-    db: Db,
-    p: {
-      id: string;
-      personId: string;
-      departement: string;
-      t0: string;
-      origine: "INSCRIPTION_AUTO_CAF" | "INSCRIPTION_CONSEILLER_CD" | "INSCRIPTION_VOLONTAIRE";
-      now: Date;
-    },
-  ) {
+  async insertParcours(db: Db, one: NewParcours | readonly NewParcours[]) {
+    const list = asList(one);
+    if (list.length === 0) return;
     await db
       .insertInto("parcours")
-      .values({
-        id: p.id,
-        person_id: p.personId,
-        departement: p.departement,
-        t0_date: p.t0,
-        statut_suivi: "A_ORIENTER",
-        origine: p.origine,
-        opened_at: p.now,
-        veille_since: null,
-        closed_at: null,
-        exit_reason: null,
-      })
+      .values(
+        list.map((p) => ({
+          id: p.id,
+          person_id: p.personId,
+          departement: p.departement,
+          t0_date: p.t0,
+          statut_suivi: "A_ORIENTER",
+          origine: p.origine,
+          opened_at: p.now,
+          veille_since: null,
+          closed_at: null,
+          exit_reason: null,
+        })),
+      )
       .execute();
   },
 

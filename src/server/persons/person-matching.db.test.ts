@@ -75,35 +75,37 @@ describe("personMatchingRepository", () => {
   test("inserts persons in bulk and fills only the empty identity fields", async () => {
     const now = new Date("2026-03-02T09:00:00Z");
     const id = "0e000000-0000-4000-8000-0000000abc01";
-    await personMatchingRepository.insertMany(h.db, [
-      {
-        id,
-        nir_cipher: null,
-        nir_index: null,
-        nir_last_digits: null,
-        birth_name: "BULK",
-        usage_name: null,
-        first_names: "ANNE",
-        sex: null,
-        birth_date: "1980-02-29",
-        birth_place: null,
-        nationality: null,
-        email: null,
-        phone: null,
-        address_line: null,
-        postal_code: null,
-        commune_code: null,
-        departement: "80",
-        france_travail_id: null,
-        caf_organisme: null,
-        caf_numorg: null,
-        caf_matricule: null,
-        household_role: null,
-        search_text: "bulk anne",
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
+    await personMatchingRepository
+      .insertManyStatement([
+        {
+          id,
+          nir_cipher: null,
+          nir_index: null,
+          nir_last_digits: null,
+          birth_name: "BULK",
+          usage_name: null,
+          first_names: "ANNE",
+          sex: null,
+          birth_date: "1980-02-29",
+          birth_place: null,
+          nationality: null,
+          email: null,
+          phone: null,
+          address_line: null,
+          postal_code: null,
+          commune_code: null,
+          departement: "80",
+          france_travail_id: null,
+          caf_organisme: null,
+          caf_numorg: null,
+          caf_matricule: null,
+          household_role: null,
+          search_text: "bulk anne",
+          created_at: now,
+          updated_at: now,
+        },
+      ])!
+      .execute(h.db);
     await h.db.updateTable("persons").set({ sex: "F" }).where("id", "=", id).execute();
     await personMatchingRepository.fillIdentity(
       h.db,

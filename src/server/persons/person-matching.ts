@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import type { LocalDate } from "../../shared/kernel/dates";
 import { normalizeSearchText } from "../../shared/persons/search-text";
 import type { Db } from "../db/connect";
+import { unnestInsert } from "../db/unnest";
 import type { PersonsTable } from "./persons.tables";
 
 export type CafFileKey = { organisme: "CAF" | "MSA"; numorg: string; matricule: string; role: string };
@@ -228,19 +229,6 @@ const insertColumns: [keyof NewPersonRow, string][] = [
   ["updated_at", "timestamptz"],
 ];
 
-/** `INSERT INTO table (cols) SELECT * FROM unnest($1::t1[], …)` for rows of plain values. */
-function unnestInsert<R extends Record<string, unknown>>(
-  table: string,
-  columns: [keyof R & string, string][],
-  rows: readonly R[],
-) {
-  const arrays = columns.map(
-    ([c, type]) =>
-      sql`${rows.map((r) => (r[c] instanceof Date ? (r[c] as Date).toISOString() : r[c]))}::${sql.raw(type)}[]`,
-  );
-  return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)})`;
-}
-
 export const personMatchingRepository = {
   /** Active persons sharing a strong identifier, or a birth date and birth name, with any of the records. */
   async findCandidates(db: Db, keys: readonly MatchKeys[]): Promise<MatchCandidate[]> {
@@ -248,7 +236,9 @@ export const personMatchingRepository = {
     const nirs = keys.flatMap((k) => (k.nirIndex ? [k.nirIndex] : []));
     const fts = keys.flatMap((k) => (k.franceTravailId ? [k.franceTravailId] : []));
     const cafs = keys.flatMap((k) => (k.caf ? [k.caf] : []));
-    const names = keys.map((k) => `${normalizeSearchText(k.birthName)} %`);
+    // names as a range of search_text (« nom » → [« nom  », « nom! »[): the index on (birth_date, search_text)
+    // answers it, where a LIKE with a pattern from a join could not use the index
+    const names = keys.map((k) => normalizeSearchText(k.birthName));
     const cols = sql.raw(
       "p.id, p.nir_index, p.france_travail_id, p.caf_organisme, p.caf_numorg, p.caf_matricule, p.household_role, p.birth_name, p.usage_name, p.first_names, p.birth_date, p.sex, p.birth_place, p.address_line, p.postal_code, p.commune_code, p.departement",
     );
@@ -264,16 +254,15 @@ export const personMatchingRepository = {
         CROSS JOIN LATERAL (SELECT * FROM persons q WHERE q.caf_organisme = k.o AND q.caf_numorg = k.n AND q.caf_matricule = k.m
           AND q.status = 'active' AND q.caf_matricule IS NOT NULL OFFSET 0) p
       UNION
-      SELECT ${cols} FROM unnest(${keys.map((k) => k.birthDate)}::date[], ${names}::text[]) AS k(d, s)
-        CROSS JOIN LATERAL (SELECT * FROM persons q WHERE q.birth_date = k.d AND q.search_text LIKE k.s AND q.status = 'active' OFFSET 0) p`.execute(
-      db,
-    );
+      SELECT ${cols} FROM unnest(${keys.map((k) => k.birthDate)}::date[], ${names.map((n) => `${n} `)}::text[], ${names.map((n) => `${n}!`)}::text[]) AS k(d, lo, hi)
+        CROSS JOIN LATERAL (SELECT * FROM persons q WHERE q.birth_date = k.d AND q.search_text ~>=~ k.lo AND q.search_text ~<~ k.hi
+          AND q.status = 'active' OFFSET 0) p`.execute(db);
     return r.rows.map(toCandidate);
   },
 
-  async insertMany(db: Db, rows: readonly NewPersonRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await unnestInsert("persons", insertColumns, rows).execute(db);
+  /** The statement inserting new persons (built now, executed by the caller, possibly later). */
+  insertManyStatement(rows: readonly NewPersonRow[]) {
+    return rows.length === 0 ? undefined : unnestInsert("persons", insertColumns, rows);
   },
 
   /**

@@ -39,6 +39,35 @@ export type NewWorkItem = {
 };
 
 export const workItemsRepository = {
+  /**
+   * Opens many items in one statement; an item already open (same type, person and subject) is left as it
+   * is (unique index, ON CONFLICT DO NOTHING). Returns the ids actually created.
+   */
+  async openMany(db: Db, items: readonly NewWorkItem[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const rows = await db
+      .insertInto("work_items")
+      .values(
+        items.map((w) => ({
+          id: w.id,
+          type: w.type,
+          person_id: w.personId,
+          subject_id: w.subjectId,
+          departement: w.departement,
+          structure_id: w.structureId,
+          assignee_id: w.assigneeId ?? null,
+          status: "A_FAIRE" as const,
+          created_at: w.createdAt,
+          due_date: w.dueDate,
+          due_soon_date: w.dueSoonDate,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   async open(db: Db, w: NewWorkItem): Promise<{ id: string; created: boolean }> {
     const existing = await db
       .selectFrom("work_items")

@@ -2,6 +2,11 @@
 // candidates of every person of the batch, one read each for their rights, months and follow-ups, then bulk
 // writes (persons, rights, months, quarantine), the pathways of the new entrants, the audit rows, and last
 // the progress mark of the import (the proof, in the same transaction, that these households are done).
+//
+// The reads may be done early (`readBatch`), on another connection while the previous batch is still being
+// written: the import then overlaps the two. They are used only if the previous batch cannot have changed
+// them (`earlyReadsUsable`: no person of this batch shares an identifier, a name and birth date, or a
+// candidate with a person the previous batch wrote); otherwise the batch reads again inside its transaction.
 
 import { importsErrors } from "../../../shared/imports/imports.errors";
 import {
@@ -20,11 +25,12 @@ import type { SystemActor } from "../../kernel/access";
 import type { Clock } from "../../kernel/clock";
 import type { Ids } from "../../kernel/ids";
 import type { Secrets } from "../../kernel/secrets";
-import { openPathwayForNewEntrant } from "../../orientation/open-pathway-for-new-entrant";
+import { openPathwaysForNewEntrants } from "../../orientation/open-pathway-for-new-entrant";
 import {
   decideMatch,
   type IdentityFill,
   type MatchCandidate,
+  type MatchKeys,
   type NewPersonRow,
   personMatchingRepository,
 } from "../../persons/person-matching";
@@ -61,9 +67,113 @@ export type BatchInput = {
   params: NewEntrantParams;
   /** households already applied before this batch (the progress mark it moves from) */
   from: number;
+  /** a household's XML from the file, when its reading came without it */
+  readRaw?: (at: CnafHousehold["rawAt"]) => string;
   readings: HouseholdReading[];
 };
-export type BatchResult = { counts: ImportCounts; quarantined: RejectedRecord[] };
+export type BatchResult = {
+  counts: ImportCounts;
+  quarantined: RejectedRecord[];
+  /** what this batch wrote, for the next batch's early reads */
+  footprint: BatchFootprint;
+};
+
+/** What a batch reads before deciding: identity candidates, then their rights, months and follow-ups. */
+export type BatchReads = {
+  keys: BatchKeys;
+  candidates: MatchCandidate[];
+  rights: RsaRightRow[];
+  months: Awaited<ReturnType<typeof importsRepository.monthsAround>>;
+  follow: Awaited<ReturnType<typeof importsRepository.followUpFacts>>;
+};
+
+/** The identifiers of the persons a batch wrote (created, filled, rights, months, pathways). */
+export type BatchFootprint = {
+  nirs: Set<string>;
+  franceTravail: Set<string>;
+  cafFiles: Set<string>;
+  /** birth date | every word prefix of the normalised names */
+  names: Set<string>;
+  ids: Set<string>;
+};
+
+type BatchKeys = { households: CnafHousehold[]; nirOf: Map<CnafPerson, NirFields>; keys: MatchKeys[] };
+
+const cafFileKey = (o: string, n: string, m: string) => `${o}|${n}|${m}`;
+const nameKey = (birthDate: string, normalised: string) => `${birthDate}|${normalised}`;
+
+function batchKeys(deps: BatchDeps, readings: HouseholdReading[]): BatchKeys {
+  const households = readings.flatMap((r) => (r.ok ? [r.household] : []));
+  const nirOf = new Map<CnafPerson, NirFields>();
+  for (const h of households)
+    for (const p of h.persons)
+      if (p.nir && p.nir13)
+        nirOf.set(p, { index: deps.secrets.nirIndex(p.nir13), cipher: "", lastDigits: p.nir.slice(13) });
+  const keys = households.flatMap((h) =>
+    h.persons.map(
+      (p): MatchKeys => ({
+        nirIndex: nirOf.get(p)?.index ?? null,
+        franceTravailId: p.franceTravailId,
+        caf: { organisme: h.organisme, numorg: h.numorg, matricule: h.matricule },
+        birthDate: p.birthDate,
+        birthName: p.birthName,
+      }),
+    ),
+  );
+  return { households, nirOf, keys };
+}
+
+/** The reads of a batch (outside its transaction when done early). */
+export async function readBatch(
+  db: Db,
+  deps: BatchDeps,
+  ctx: ApplyContext,
+  readings: HouseholdReading[],
+): Promise<BatchReads> {
+  const keys = batchKeys(deps, readings);
+  const candidates = await personMatchingRepository.findCandidates(db, keys.keys);
+  // every candidate's facts (a superset of the persons the batch will match)
+  const ids = [...new Set(candidates.map((c) => c.id))];
+  return {
+    keys,
+    candidates,
+    rights: await importsRepository.rightsOf(db, ids),
+    months: await importsRepository.monthsAround(db, ids, ctx.departement, ctx.month),
+    follow: await importsRepository.followUpFacts(db, ids, ctx.departement),
+  };
+}
+
+/** Early reads are usable unless the previous batch wrote a person they could have found or did find. */
+export function earlyReadsUsable(reads: BatchReads, previous: BatchFootprint | undefined): boolean {
+  if (!previous) return true;
+  if (reads.candidates.some((c) => previous.ids.has(c.id))) return false;
+  return !reads.keys.keys.some(
+    (k) =>
+      (k.nirIndex !== null && previous.nirs.has(k.nirIndex)) ||
+      (k.franceTravailId !== null && previous.franceTravail.has(k.franceTravailId)) ||
+      (k.caf !== null && previous.cafFiles.has(cafFileKey(k.caf.organisme, k.caf.numorg, k.caf.matricule))) ||
+      previous.names.has(nameKey(k.birthDate, normalizeSearchText(k.birthName))),
+  );
+}
+
+function footprintOf(resolved: Resolved[]): BatchFootprint {
+  const f: BatchFootprint = {
+    nirs: new Set(),
+    franceTravail: new Set(),
+    cafFiles: new Set(),
+    names: new Set(),
+    ids: new Set(),
+  };
+  for (const { h, p, personId, nir } of resolved) {
+    f.ids.add(personId);
+    if (nir) f.nirs.add(nir.index);
+    if (p.franceTravailId) f.franceTravail.add(p.franceTravailId);
+    f.cafFiles.add(cafFileKey(h.organisme, h.numorg, h.matricule));
+    const words = normalizeSearchText(p.birthName, p.usageName, p.firstNames).split(" ");
+    for (let i = 1; i <= words.length; i++) f.names.add(nameKey(p.birthDate, words.slice(0, i).join(" ")));
+  }
+  return f;
+}
 
 type Resolved = {
   h: CnafHousehold;
@@ -115,11 +225,24 @@ class PersonIndex {
   };
 }
 
-export async function applyBatch(tx: Db, deps: BatchDeps, input: BatchInput): Promise<BatchResult> {
-  const { ctx, actor } = input;
+/** Reads (unless read early), plans and writes a batch, in the caller's transaction. */
+export async function applyBatch(
+  tx: Db,
+  deps: BatchDeps,
+  input: BatchInput,
+  early?: BatchReads,
+): Promise<BatchResult> {
+  const reads = early ?? (await readBatch(tx, deps, input.ctx, input.readings));
+  return writeBatch(tx, deps, planBatch(deps, input, reads));
+}
+
+/** Everything a batch will write, decided from its readings and reads alone (no database). */
+export type BatchPlan = ReturnType<typeof planBatch>;
+
+export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads) {
+  const { ctx } = input;
   const counts = zeroCounts();
   const rejected: RejectedRecord[] = [];
-  const households: CnafHousehold[] = [];
   counts.households = input.readings.length;
   for (const r of input.readings) {
     if (!r.ok) {
@@ -132,34 +255,21 @@ export async function applyBatch(tx: Db, deps: BatchDeps, input: BatchInput): Pr
       });
       continue;
     }
-    households.push(r.household);
     for (const rp of r.rejectedPersons) rejected.push(rejectedPersonRecord(r.household.index, rp));
     counts.persons += r.household.persons.length + r.rejectedPersons.length;
   }
-  const rawOf = new Map(
-    input.readings.map((r) => [r.ok ? r.household.index : r.index, r.ok ? r.household.raw : r.raw]),
-  );
+  const readingOf = new Map(input.readings.map((r) => [r.ok ? r.household.index : r.index, r]));
+  const rawOf = (index: number): string => {
+    const r = readingOf.get(index);
+    if (!r) return "";
+    if (!r.ok) return r.raw;
+    return r.household.raw || (input.readRaw?.(r.household.rawAt) ?? "");
+  };
 
   // ── match every person of the batch ───────────────────────────────────────────────────────────
-  const nirOf = new Map<CnafPerson, NirFields>();
-  for (const h of households)
-    for (const p of h.persons)
-      if (p.nir && p.nir13)
-        nirOf.set(p, { index: deps.secrets.nirIndex(p.nir13), cipher: "", lastDigits: p.nir.slice(13) });
+  const { households, nirOf } = reads.keys;
   const index = new PersonIndex();
-  const candidates = await personMatchingRepository.findCandidates(
-    tx,
-    households.flatMap((h) =>
-      h.persons.map((p) => ({
-        nirIndex: nirOf.get(p)?.index ?? null,
-        franceTravailId: p.franceTravailId,
-        caf: { organisme: h.organisme, numorg: h.numorg, matricule: h.matricule },
-        birthDate: p.birthDate,
-        birthName: p.birthName,
-      })),
-    ),
-  );
-  for (const c of candidates) index.put(c);
+  for (const c of reads.candidates) index.put(c);
 
   const newRows = new Map<string, NewPersonRow>();
   const fills = new Map<string, IdentityFill>();
@@ -252,12 +362,7 @@ export async function applyBatch(tx: Db, deps: BatchDeps, input: BatchInput): Pr
   }
 
   // ── what Socle already holds about the matched persons ───────────────────────────────────────
-  const existingIds = [...new Set(resolved.filter((r) => !r.createdHere).map((r) => r.personId))];
-  const [rightRows, monthRows, followRows] = [
-    await importsRepository.rightsOf(tx, existingIds),
-    await importsRepository.monthsAround(tx, existingIds, ctx.departement, ctx.month),
-    await importsRepository.followUpFacts(tx, existingIds, ctx.departement),
-  ];
+  const [rightRows, monthRows, followRows] = [reads.rights, reads.months, reads.follow];
   const rights = new Map<string, RsaRightRow>(
     rightRows.map((r) => [`${r.person_id}|${r.organisme}|${r.numorg}|${r.matricule}`, r]),
   );
@@ -344,64 +449,84 @@ export async function applyBatch(tx: Db, deps: BatchDeps, input: BatchInput): Pr
   counts.divergences = divergent.size;
   counts.possibleDuplicates = duplicates.length;
 
+  // the bulk statements are built here, with their parameters: when the batch is planned ahead, that work
+  // is done while the previous batch is written
+  const quarantineRows = rejected.map((q): QuarantineRow => {
+    const { code, reason } = quarantineReason(q.problems);
+    return {
+      import_id: ctx.importId,
+      record_index: q.index,
+      person_rank: q.rank,
+      record_key: q.key,
+      line: q.line,
+      reason_code: code,
+      reason,
+      raw_xml: rawOf(q.index),
+      created_at: ctx.now,
+    };
+  });
+  return {
+    input,
+    counts,
+    rejected,
+    persons: personMatchingRepository.insertManyStatement([...newRows.values()]),
+    rights: importsRepository.upsertRightsStatement([...pendingRights.values()]),
+    months: importsRepository.upsertMonthsStatement([...pendingMonths.values()]),
+    quarantine: importsRepository.insertQuarantineStatement(quarantineRows),
+    fills,
+    duplicates,
+    divergent,
+    entrants,
+    createdIds,
+    updatedIds,
+    footprint: footprintOf(resolved),
+  };
+}
+
+/** Writes a planned batch and moves the import's progress mark, in the caller's transaction. */
+export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Promise<BatchResult> {
+  const { input, counts, rejected, fills } = plan;
+  const { duplicates, divergent, entrants, createdIds, updatedIds } = plan;
+  const { ctx, actor } = input;
   // ── write ────────────────────────────────────────────────────────────────────────────────────
-  await personMatchingRepository.insertMany(tx, [...newRows.values()]);
+  await plan.persons?.execute(tx);
   for (const [personId, fill] of fills)
     await personMatchingRepository.fillIdentity(tx, personId, fill, ctx.now);
-  await importsRepository.upsertRights(tx, [...pendingRights.values()]);
-  await importsRepository.upsertMonths(tx, [...pendingMonths.values()]);
-  await importsRepository.insertQuarantine(
-    tx,
-    rejected.map((q): QuarantineRow => {
-      const { code, reason } = quarantineReason(q.problems);
-      return {
-        import_id: ctx.importId,
-        record_index: q.index,
-        person_rank: q.rank,
-        record_key: q.key,
-        line: q.line,
-        reason_code: code,
-        reason,
-        raw_xml: rawOf.get(q.index) ?? "",
-        created_at: ctx.now,
-      };
-    }),
-  );
+  for (const statement of [plan.rights, plan.months, plan.quarantine]) await statement?.execute(tx);
   const due = {
     dueDate: orientationDueDate(ctx.receivedDate),
     dueSoonDate: orientationDueSoonDate(ctx.receivedDate),
   };
-  for (const d of duplicates) {
-    await workItemsRepository.open(tx, {
+  await workItemsRepository.openMany(tx, [
+    ...duplicates.map((d) => ({
       id: deps.ids.uuid(),
-      type: "DOUBLON_A_EXAMINER",
+      type: "DOUBLON_A_EXAMINER" as const,
       personId: d.personId,
       subjectId: d.of,
       departement: ctx.departement,
       structureId: null,
       createdAt: ctx.now,
       ...due,
-    });
-  }
-  for (const personId of divergent) {
-    await workItemsRepository.open(tx, {
+    })),
+    ...[...divergent].map((personId) => ({
       id: deps.ids.uuid(),
-      type: "DIVERGENCE_DONNEES",
+      type: "DIVERGENCE_DONNEES" as const,
       personId,
       subjectId: null,
       departement: ctx.departement,
       structureId: null,
       createdAt: ctx.now,
       ...due,
-    });
-  }
-  const opened: string[] = [];
-  for (const e of entrants) {
-    const r = await openPathwayForNewEntrant(tx, deps, {
+    })),
+  ]);
+  const pathways = await openPathwaysForNewEntrants(
+    tx,
+    deps,
+    entrants.map((e) => ({
       personId: e.personId,
       departement: ctx.departement,
       t0: ctx.receivedDate,
-      origine: "INSCRIPTION_AUTO_CAF",
+      origine: "INSCRIPTION_AUTO_CAF" as const,
       // what the flow tells of the orientation criteria (the pathway keeps the valid ones)
       criteria: {
         brsa: true,
@@ -413,38 +538,35 @@ export async function applyBatch(tx: Db, deps: BatchDeps, input: BatchInput): Pr
           numero_type_libelle_voie: e.address.line ?? undefined,
         },
       },
-    });
-    if (r.opened) opened.push(e.personId);
-  }
+    })),
+  );
+  const opened = pathways.filter((p) => p.opened).map((p) => p.personId);
   counts.newEntrants = opened.length;
 
+  // one append to the audit chain for the whole batch
   const details = { importId: ctx.importId, source: "flux CAF/MSA" };
-  if (createdIds.length > 0)
-    await audit.recordMany(tx, deps.clock, actor, createdIds, {
-      action: "persons.created",
-      section: "identite",
-      purpose: "identify",
-      details,
-    });
-  if (updatedIds.size > 0)
-    await audit.recordMany(tx, deps.clock, actor, [...updatedIds], {
+  await audit.recordGroups(tx, deps.clock, actor, [
+    { personIds: createdIds, action: "persons.created", section: "identite", purpose: "identify", details },
+    {
+      personIds: [...updatedIds],
       action: "persons.updated",
       section: "identite",
       purpose: "identify",
       details,
-    });
-  if (opened.length > 0)
-    await audit.recordMany(tx, deps.clock, actor, opened, {
+    },
+    {
+      personIds: opened,
       action: "orientation.pathway_opened",
       section: "orientation",
       purpose: "follow",
       details,
-    });
+    },
+  ]);
 
   const to = input.from + input.readings.length;
   if (!(await importsRepository.advance(tx, ctx.importId, input.from, to, counts)))
     throw importsErrors.runningElsewhere(ctx.importId);
-  return { counts, quarantined: rejected };
+  return { counts, quarantined: rejected, footprint: plan.footprint };
 }
 
 /** The NIR fields of a matched person whose NIR may fill an empty one (encrypted only when needed). */

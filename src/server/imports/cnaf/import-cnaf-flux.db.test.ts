@@ -8,7 +8,7 @@ import { nirKey } from "../../../shared/identity/nir";
 import { insertFollowUp, insertPerson, insertStructure } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps, testSecrets } from "../../../test-support/deps";
-import type { DbHandle } from "../../db/connect";
+import { allowsConcurrentQueries, type DbHandle } from "../../db/connect";
 import {
   aHousehold,
   aPerson,
@@ -293,6 +293,33 @@ describe("right paths", () => {
     assert.equal((await h.db.selectFrom("flux_imports").select("runs").executeTakeFirstOrThrow()).runs, 2);
   });
 
+  test("a person in two consecutive batches is matched across them, the next batch's early reads notwithstanding", async () => {
+    // on the server, batch k+1 is read while batch k is written: the same person in both (two CAF files
+    // of the flow), and a namesake without NIR, must come out as with one batch after the other
+    const { deps } = testDeps(h);
+    const same = aPerson(40, "DEM");
+    const noNir = aPerson(44, "DEM", { nir: undefined, idassedic: undefined });
+    const file = flowFile([
+      aHousehold(10, { persons: [same] }),
+      aHousehold(11, { persons: [same] }),
+      aHousehold(12, { persons: [noNir] }),
+      aHousehold(13, { persons: [noNir] }),
+    ]);
+    const s = await importCnafFlux(deps, { filePath: file, departement: "80", batchSize: 1 });
+    assert.equal(allowsConcurrentQueries(h.db), process.env.SOCLE_TEST_ENGINE === "postgres");
+    assert.deepEqual(
+      [s.households, s.persons, s.created, s.updated, s.rejected, s.possibleDuplicates],
+      [4, 4, 3, 1, 0, 1],
+    );
+    const counts = await rowCounts();
+    assert.deepEqual([counts.persons, counts.rsa_rights], [3, 4]);
+    assert.equal(
+      (await h.db.selectFrom("persons").select("id").where("nir_index", "=", nirIndexOf(40)).execute())
+        .length,
+      1,
+    );
+  });
+
   test("identity: empty fields filled, differences counted as divergences and never overwritten; conflicts and duplicates set apart", async () => {
     const { deps } = testDeps(h);
     const nirOf = (serial: number) => ((n) => n + nirKey(n))(aPerson(serial, "DEM").nir!);
@@ -328,6 +355,15 @@ describe("right paths", () => {
       s.quarantined[0]!.reason,
       /^Même NIR qu'un dossier existant, mais une date de naissance différente/,
     );
+    // the household's XML is kept with the quarantined record (read again from the file: the parsing
+    // worker sends households without their XML when nothing in them is invalid)
+    const conflictRaw = await h.db
+      .selectFrom("import_quarantine")
+      .select("raw_xml")
+      .where("reason_code", "=", "conflit_identite")
+      .executeTakeFirstOrThrow();
+    assert.match(conflictRaw.raw_xml, /^<InfosFoyerRSA>[\s\S]*<\/InfosFoyerRSA>$/);
+    assert.ok(conflictRaw.raw_xml.includes(aPerson(801, "DEM").nir!));
 
     const after = await h.db
       .selectFrom("persons")

@@ -8,7 +8,7 @@
 // - a malformed file stops at its first error, after committing every valid household before it.
 // Every write is audited under the system actor « import-cnaf »; who started the import is kept on the file.
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { z } from "zod";
@@ -23,17 +23,27 @@ import {
 } from "../../../shared/imports/new-entrant";
 import { isValidLocalDate, localDateSchema } from "../../../shared/kernel/dates";
 import { kernelErrors, SocleError } from "../../../shared/kernel/errors";
+import { allowsConcurrentQueries } from "../../db/connect";
 import type { SystemActor } from "../../kernel/access";
 import type { Deps } from "../../kernel/deps";
 import { zodIssues } from "../../kernel/use-case";
 import { type FluxImportRecord, importsRepository } from "../imports.repository";
-import { applyBatch } from "./apply-batch";
+import {
+  applyBatch,
+  type BatchFootprint,
+  type BatchInput,
+  type BatchPlan,
+  earlyReadsUsable,
+  planBatch,
+  readBatch,
+  writeBatch,
+} from "./apply-batch";
 import type { ApplyContext } from "./apply-household";
-import { parseCnafFlux } from "./parse-cnaf-flux";
 import { readAhead } from "./read-ahead";
-import { type HouseholdReading, readHousehold } from "./read-household";
-import { validateElement, vrsbSchema } from "./vrsb-schema";
-import { textAt, type XmlNode } from "./xml-node";
+import { readFlow } from "./read-flow";
+import { readFlowInWorker } from "./read-flow-in-worker";
+import type { HouseholdReading } from "./read-household";
+import { decodeWindows1252 } from "./windows-1252";
 
 export const cnafImportActor: SystemActor = { kind: "system", id: "import-cnaf", channel: "import" };
 
@@ -47,7 +57,11 @@ export const importCnafInputSchema = z.object({
     .refine(isDepartementCode, "Code de département attendu (ex. 80, 2A, 971)"),
   /** date the département received the flow (T0); defaults to the flow's DTCREAFLUX */
   recuLe: localDateSchema.refine(isValidLocalDate, "Date invalide").optional(),
-  batchSize: z.number().int().min(1).max(5000).default(200),
+  batchSize: z.number().int().min(1).max(5000).default(1000),
+  /** read batch k+1 while batch k is written (default: when the database has concurrent connections) */
+  pipeline: z.boolean().optional(),
+  /** parse the file in a worker thread, alongside the database work (off: same thread, read ahead) */
+  readInWorker: z.boolean().default(true),
   /** who started the import: « cli » or a professional's id */
   startedBy: z.string().min(1).default("cli"),
   requestId: z.string().optional(),
@@ -68,63 +82,6 @@ async function sha256File(path: string): Promise<string> {
   const h = createHash("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
   return h.digest("hex");
-}
-
-type Header = { appli: string; typeflux: string; natflux: string; createdOn: string; dtref: string };
-
-function readHeader(node: XmlNode): Header {
-  const issues = validateElement(vrsbSchema().element("IdentificationFlux"), node);
-  if (issues.length > 0) {
-    throw importsErrors.headerInvalid(
-      node.line,
-      issues.map((i) => `${i.path.replace(/^IdentificationFlux\//, "")} : ${i.message}`),
-    );
-  }
-  return {
-    appli: textAt(node, "APPLIEME") ?? "",
-    typeflux: textAt(node, "TYPEFLUX") ?? "",
-    natflux: textAt(node, "NATFLUX") ?? "",
-    createdOn: (textAt(node, "DTCREAFLUX") ?? "").slice(0, 10),
-    dtref: (textAt(node, "DTREF") ?? "").slice(0, 10),
-  };
-}
-
-function readTrailer(node: XmlNode): { households: number | null; anomalies: number | null } {
-  const n = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
-  return {
-    households: n(textAt(node, "NBTOTDOSRSATRANSM")),
-    anomalies: n(textAt(node, "NBTOTDOSRSATRANSMANO")),
-  };
-}
-
-type Item =
-  | { kind: "header"; header: Header }
-  | { kind: "reading"; reading: HouseholdReading }
-  | { kind: "trailer"; node: XmlNode };
-
-/** Parses and checks households ahead of the database work; households already applied are skipped unread. */
-async function* readFlow(
-  path: string,
-  departement: string,
-  skip: number,
-  progress: { bytes: number },
-): AsyncGenerator<Item> {
-  async function* counted() {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-      progress.bytes += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
-  }
-  let dtref = "";
-  for await (const ev of parseCnafFlux(counted())) {
-    if (ev.kind === "header") {
-      const header = readHeader(ev.node);
-      dtref = header.dtref;
-      yield { kind: "header", header };
-    } else if (ev.kind === "household") {
-      if (ev.index > skip) yield { kind: "reading", reading: readHousehold(ev, { departement, dtref }) };
-    } else yield { kind: "trailer", node: ev.node };
-  }
 }
 
 function summaryOf(
@@ -211,25 +168,98 @@ export async function importCnafFlux(
   let pending: HouseholdReading[] = [];
   const params = hooks.newEntrantParams ?? defaultNewEntrantParams;
 
-  const flush = async () => {
-    if (pending.length === 0 || !ctx) return;
-    const readings = pending;
-    pending = [];
-    const applyCtx = { ...ctx, now: deps.clock.now() };
-    await deps.db
-      .transaction()
-      .execute((tx) => applyBatch(tx, deps, { ctx: applyCtx, actor, params, from: processed, readings }));
-    processed += readings.length;
+  // On the server, batches overlap: while batch k is written in its transaction, batch k+1 is read on
+  // another connection (readBatch) and planned (planBatch, no database); k+1 is written once k has
+  // committed. Its early reads are used only if k wrote nothing they depend on (earlyReadsUsable, against
+  // k's footprint, known as soon as k is planned); otherwise k+1 reads and plans again in its transaction.
+  const pipelined = input.pipeline ?? allowsConcurrentQueries(deps.db);
+  /** footprint of the last batch planned; undefined while that batch plans inside its transaction */
+  let footprint: BatchFootprint | undefined;
+  let footprintKnown = true;
+  let applying: Promise<void> = Promise.resolve();
+  let launched = skip;
+  // the XML of a household whose reading came without it (read-flow.worker.ts), read again from the file
+  const readRaw = (at: { offset: number; length: number }) => {
+    const bytes = Buffer.alloc(at.length);
+    const fd = openSync(input.filePath, "r");
+    try {
+      readSync(fd, bytes, 0, at.length, at.offset);
+    } finally {
+      closeSync(fd);
+    }
+    return decodeWindows1252(bytes);
+  };
+  const committed = async (from: number, readings: HouseholdReading[]) => {
+    processed = from + readings.length;
     batchNo++;
     hooks.onProgress?.({ bytesRead: progress.bytes, totalBytes: size, households: processed });
     await hooks.afterBatch?.({ batch: batchNo, processedHouseholds: processed });
   };
+  const batchInput = (readings: HouseholdReading[], from: number): BatchInput => ({
+    ctx: { ...ctx!, now: deps.clock.now() },
+    actor,
+    params,
+    from,
+    readings,
+    readRaw,
+  });
+  /** reads, plans and writes in one transaction (PGlite, or when early reads cannot be used) */
+  const applyInTransaction = async (batch: BatchInput) => {
+    const result = await deps.db.transaction().execute((tx) => applyBatch(tx, deps, batch));
+    footprint = result.footprint;
+    footprintKnown = true;
+    await committed(batch.from, batch.readings);
+  };
+  const flush = async () => {
+    if (pending.length === 0 || !ctx) return;
+    const readings = pending;
+    pending = [];
+    const from = launched;
+    launched += readings.length;
+    if (!pipelined) return applyInTransaction(batchInput(readings, from));
+    // k+1's reads start now: k-1 is committed (at most two batches in flight)
+    const early = readBatch(deps.db, deps, ctx, readings);
+    early.catch(() => undefined); // awaited below, its error raised there
+    let plan: BatchPlan | undefined;
+    const tryPlan = async () => {
+      const reads = await early;
+      if (earlyReadsUsable(reads, footprint)) plan = planBatch(deps, batchInput(readings, from), reads);
+    };
+    // plan while k is written when k's footprint is known; else once k has committed
+    const planNow = footprintKnown;
+    if (planNow) await tryPlan();
+    await applying;
+    if (!planNow) await tryPlan();
+    if (plan) {
+      const planned = plan;
+      footprint = planned.footprint;
+      applying = deps.db
+        .transaction()
+        .execute((tx) => writeBatch(tx, deps, planned))
+        .then(() => committed(from, readings));
+    } else {
+      footprintKnown = false;
+      applying = applyInTransaction(batchInput(readings, from));
+    }
+    applying.catch(() => undefined); // raised by the next flush or drain
+  };
+  const drain = () => applying;
 
   try {
-    for await (const item of readAhead(
-      readFlow(input.filePath, input.departement, skip, progress),
-      4 * input.batchSize,
-    )) {
+    const items = input.readInWorker
+      ? readFlowInWorker(
+          // the worker may run two batches ahead: it parses batch k+2 while k+1 is planned and k written
+          {
+            path: input.filePath,
+            departement: input.departement,
+            skip,
+            chunk: 100,
+            credits: 2 + Math.ceil((2 * input.batchSize) / 100),
+          },
+          progress,
+        )
+      : readAhead(readFlow(input.filePath, input.departement, skip, progress), 4 * input.batchSize);
+    for await (const item of items) {
       if (item.kind === "header") {
         const h = item.header;
         const now = deps.clock.now();
@@ -279,14 +309,20 @@ export async function importCnafFlux(
         lastIndex = item.reading.ok ? item.reading.household.index : item.reading.index;
         if (pending.length >= input.batchSize) await flush();
       } else {
-        announced = readTrailer(item.node);
+        announced = item.trailer;
       }
     }
     await flush();
+    await drain();
   } catch (e) {
+    // the batch in flight, if any, ends (committed or not) before anything else is decided
+    await drain().catch(() => undefined);
     if (importId) {
       // a flaw of the file: keep what came before it; a crash of the run: leave the batches as committed
-      if (e instanceof SocleError && e.code.startsWith("imports.cnaf.")) await flush().catch(() => undefined);
+      if (e instanceof SocleError && e.code.startsWith("imports.cnaf.") && processed === launched)
+        await flush()
+          .then(drain)
+          .catch(() => undefined);
       if (!(e instanceof SocleError && e.code === "imports.running_elsewhere")) {
         const message =
           e instanceof SocleError

@@ -12,7 +12,7 @@ import type { XmlNode } from "./xml-node";
 
 export type FluxEvent =
   | { kind: "header"; node: XmlNode }
-  | { kind: "household"; index: number; line: number; raw: string; node: XmlNode }
+  | { kind: "household"; index: number; line: number; offset: number; raw: string; node: XmlNode }
   | { kind: "trailer"; node: XmlNode };
 
 const ACCEPTED_ENCODINGS = new Set([
@@ -120,7 +120,14 @@ export async function* parseCnafFlux(source: AsyncIterable<Buffer>): AsyncGenera
     else {
       households++;
       const raw = buffer.slice(householdStart - bufferStart, parser.position - bufferStart);
-      queue.push({ kind: "household", index: households, line: householdLine, raw, node });
+      queue.push({
+        kind: "household",
+        index: households,
+        line: householdLine,
+        offset: householdStart,
+        raw,
+        node,
+      });
       householdStart = -1;
     }
   });

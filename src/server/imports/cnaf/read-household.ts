@@ -46,7 +46,10 @@ export type CnafPerson = {
 export type CnafHousehold = {
   index: number;
   line: number;
+  /** the household's XML; "" once dropped to spare memory (read again from `rawAt` if ever needed) */
   raw: string;
+  /** where the raw XML is in the file (bytes = characters in windows-1252) */
+  rawAt: { offset: number; length: number };
   organisme: "CAF" | "MSA";
   numorg: string;
   matricule: string;
@@ -207,7 +210,7 @@ const roleOf = (node: XmlNode) => {
 };
 
 export function readHousehold(
-  ev: { index: number; line: number; raw: string; node: XmlNode },
+  ev: { index: number; line: number; offset: number; raw: string; node: XmlNode },
   ctx: ReadContext,
 ): HouseholdReading {
   const fail = (problems: Problem[]): HouseholdReading => ({
@@ -342,6 +345,7 @@ export function readHousehold(
       index: ev.index,
       line: ev.line,
       raw: ev.raw,
+      rawAt: { offset: ev.offset, length: ev.raw.length },
       organisme: fonorg as "CAF" | "MSA",
       numorg: textAt(ident, "Organisme", "NUMORG") ?? "",
       matricule: textAt(ident, "Organisme", "MATRICULE") ?? "",
