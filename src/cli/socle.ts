@@ -117,7 +117,7 @@ importCmd
     "--recu-le <date>",
     "date de réception du flux par le département, AAAA-MM-JJ (T0 des nouveaux entrants ; par défaut DTCREAFLUX)",
   )
-  .option("--taille-lot <n>", "foyers par transaction", "200")
+  .option("--taille-lot <n>", "foyers par transaction", "1000")
   .option("--json", "affiche le compte rendu en JSON")
   .action(
     (fichier: string, opts: { departement: string; recuLe?: string; tailleLot?: string; json?: boolean }) =>

@@ -32,7 +32,35 @@ export function canonicalJson(v: unknown): string {
     .join(",")}}`;
 }
 
+/**
+ * The canonical JSON of a row's content around its `prevHash`: `before + JSON.stringify(prevHash) + after`
+ * is exactly `canonicalJson({...content, at, prevHash})`. Computed ahead (an import prepares its rows while
+ * the previous batch is written), only the hashing waits for the previous row's hash.
+ */
+export type ChainBody = { before: string; after: string };
+
+export function chainBody(c: ChainedContent): ChainBody {
+  const o: Record<string, unknown> = { ...c, at: c.at.toISOString() };
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined && k !== "prevHash")
+    .concat("prevHash")
+    .sort();
+  const at = keys.indexOf("prevHash");
+  const field = (k: string) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`;
+  const head = keys.slice(0, at).map(field);
+  const tail = keys.slice(at + 1).map(field);
+  return {
+    before: `{${head.join(",")}${head.length > 0 ? "," : ""}"prevHash":`,
+    after: `${tail.length > 0 ? "," : ""}${tail.join(",")}}`,
+  };
+}
+
+export function chainHashOf(prevHash: string, body: ChainBody): string {
+  return createHash("sha256")
+    .update(`${body.before}${JSON.stringify(prevHash)}${body.after}`)
+    .digest("hex");
+}
+
 export function chainHash(prevHash: string, c: ChainedContent): string {
-  const body = canonicalJson({ ...c, at: c.at.toISOString(), prevHash });
-  return createHash("sha256").update(body).digest("hex");
+  return chainHashOf(prevHash, chainBody(c));
 }

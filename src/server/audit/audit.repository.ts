@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { type UnnestColumn, unnestInsert } from "../db/unnest";
-import { type ChainedContent, chainHash, GENESIS_HASH } from "./audit.chain";
+import { type ChainBody, type ChainedContent, chainBody, chainHashOf, GENESIS_HASH } from "./audit.chain";
 
 const AUDIT_LOCK = 7_270_001;
 
@@ -52,7 +52,7 @@ export const auditRepository = {
   },
 
   /** Appends rows in order, chained, in batches; must run inside a transaction. */
-  async appendMany(tx: Db, entries: ChainedContent[]): Promise<void> {
+  async appendMany(tx: Db, entries: (ChainedContent & { body?: ChainBody })[]): Promise<void> {
     if (entries.length === 0) return;
     await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
     const last = await tx
@@ -63,7 +63,7 @@ export const auditRepository = {
       .executeTakeFirst();
     let prevHash = last?.hash ?? GENESIS_HASH;
     const rows = entries.map((c) => {
-      const hash = chainHash(prevHash, c);
+      const hash = chainHashOf(prevHash, c.body ?? chainBody(c));
       const row = toRow(c, prevHash, hash);
       prevHash = hash;
       return row;

@@ -5,6 +5,7 @@ import type { Db } from "../db/connect";
 import type { Actor } from "../kernel/access";
 import { actorRole } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
+import { type ChainBody, type ChainedContent, chainBody } from "./audit.chain";
 import { auditRepository } from "./audit.repository";
 
 export type AuditEntry = {
@@ -31,17 +32,19 @@ export const audit = {
     return audit.recordGroups(tx, clock, actor, [{ ...e, personIds }]);
   },
   /** Several kinds of rows in one append to the chain (a batch of an import: created, updated, opened). */
-  async recordGroups(
-    tx: Db,
-    clock: Clock,
-    actor: Actor,
-    groups: (Omit<AuditEntry, "personId"> & { personIds: (string | null)[] })[],
-  ) {
+  recordGroups(tx: Db, clock: Clock, actor: Actor, groups: AuditGroup[]) {
+    return audit.appendPrepared(tx, audit.prepareGroups(clock, actor, groups));
+  },
+  /**
+   * The rows of `groups`, with their canonical bodies, prepared before the transaction that appends them
+   * (only hashing waits for the previous row of the chain): the CAF import prepares batch k+1's rows while
+   * batch k is written.
+   */
+  prepareGroups(clock: Clock, actor: Actor, groups: AuditGroup[]): PreparedAudit {
     const at = clock.now();
-    await auditRepository.appendMany(
-      tx,
-      groups.flatMap((e) =>
-        e.personIds.map((personId) => ({
+    return groups.flatMap((e) =>
+      e.personIds.map((personId) => {
+        const c: ChainedContent = {
           at,
           actorKind: actor.kind,
           actorId: actor.id,
@@ -55,8 +58,16 @@ export const audit = {
           outcome: e.outcome ?? "allowed",
           requestId: actor.requestId ?? null,
           details: e.details ?? {},
-        })),
-      ),
+        };
+        return { ...c, body: chainBody(c) };
+      }),
     );
   },
+  /** Appends prepared rows, in order, to the chain (inside the caller's transaction). */
+  appendPrepared(tx: Db, ...prepared: PreparedAudit[]) {
+    return auditRepository.appendMany(tx, prepared.flat());
+  },
 };
+
+export type AuditGroup = Omit<AuditEntry, "personId"> & { personIds: (string | null)[] };
+export type PreparedAudit = (ChainedContent & { body: ChainBody })[];

@@ -134,6 +134,8 @@ export type MatchKeys = {
   caf: { organisme: string; numorg: string; matricule: string } | null;
   birthDate: LocalDate;
   birthName: string;
+  /** normalizeSearchText(birthName), when the caller has it already */
+  birthNameKey?: string;
 };
 
 type CandidateRow = {
@@ -238,7 +240,7 @@ export const personMatchingRepository = {
     const cafs = keys.flatMap((k) => (k.caf ? [k.caf] : []));
     // names as a range of search_text (« nom » → [« nom  », « nom! »[): the index on (birth_date, search_text)
     // answers it, where a LIKE with a pattern from a join could not use the index
-    const names = keys.map((k) => normalizeSearchText(k.birthName));
+    const names = keys.map((k) => k.birthNameKey ?? normalizeSearchText(k.birthName));
     const cols = sql.raw(
       "p.id, p.nir_index, p.france_travail_id, p.caf_organisme, p.caf_numorg, p.caf_matricule, p.household_role, p.birth_name, p.usage_name, p.first_names, p.birth_date, p.sex, p.birth_place, p.address_line, p.postal_code, p.commune_code, p.departement",
     );

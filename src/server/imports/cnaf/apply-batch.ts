@@ -99,6 +99,7 @@ export type BatchFootprint = {
 
 type BatchKeys = { households: CnafHousehold[]; nirOf: Map<CnafPerson, NirFields>; keys: MatchKeys[] };
 
+const auditDetails = (ctx: ApplyContext) => ({ importId: ctx.importId, source: "flux CAF/MSA" });
 const cafFileKey = (o: string, n: string, m: string) => `${o}|${n}|${m}`;
 const nameKey = (birthDate: string, normalised: string) => `${birthDate}|${normalised}`;
 
@@ -117,6 +118,7 @@ function batchKeys(deps: BatchDeps, readings: HouseholdReading[]): BatchKeys {
         caf: { organisme: h.organisme, numorg: h.numorg, matricule: h.matricule },
         birthDate: p.birthDate,
         birthName: p.birthName,
+        birthNameKey: p.birthNameKey,
       }),
     ),
   );
@@ -152,7 +154,7 @@ export function earlyReadsUsable(reads: BatchReads, previous: BatchFootprint | u
       (k.nirIndex !== null && previous.nirs.has(k.nirIndex)) ||
       (k.franceTravailId !== null && previous.franceTravail.has(k.franceTravailId)) ||
       (k.caf !== null && previous.cafFiles.has(cafFileKey(k.caf.organisme, k.caf.numorg, k.caf.matricule))) ||
-      previous.names.has(nameKey(k.birthDate, normalizeSearchText(k.birthName))),
+      previous.names.has(nameKey(k.birthDate, k.birthNameKey ?? normalizeSearchText(k.birthName))),
   );
 }
 
@@ -169,7 +171,7 @@ function footprintOf(resolved: Resolved[]): BatchFootprint {
     if (nir) f.nirs.add(nir.index);
     if (p.franceTravailId) f.franceTravail.add(p.franceTravailId);
     f.cafFiles.add(cafFileKey(h.organisme, h.numorg, h.matricule));
-    const words = normalizeSearchText(p.birthName, p.usageName, p.firstNames).split(" ");
+    const words = p.searchText.split(" ");
     for (let i = 1; i <= words.length; i++) f.names.add(nameKey(p.birthDate, words.slice(0, i).join(" ")));
   }
   return f;
@@ -331,7 +333,7 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
         caf_numorg: cafFree ? h.numorg : null,
         caf_matricule: cafFree ? h.matricule : null,
         household_role: cafFree ? p.role : null,
-        search_text: normalizeSearchText(p.birthName, p.usageName, p.firstNames),
+        search_text: p.searchText,
         created_at: ctx.now,
         updated_at: ctx.now,
       };
@@ -477,8 +479,22 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
     duplicates,
     divergent,
     entrants,
-    createdIds,
-    updatedIds,
+    identityAudit: audit.prepareGroups(deps.clock, input.actor, [
+      {
+        personIds: createdIds,
+        action: "persons.created",
+        section: "identite",
+        purpose: "identify",
+        details: auditDetails(ctx),
+      },
+      {
+        personIds: [...updatedIds],
+        action: "persons.updated",
+        section: "identite",
+        purpose: "identify",
+        details: auditDetails(ctx),
+      },
+    ]),
     footprint: footprintOf(resolved),
   };
 }
@@ -486,7 +502,7 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
 /** Writes a planned batch and moves the import's progress mark, in the caller's transaction. */
 export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Promise<BatchResult> {
   const { input, counts, rejected, fills } = plan;
-  const { duplicates, divergent, entrants, createdIds, updatedIds } = plan;
+  const { duplicates, divergent, entrants } = plan;
   const { ctx, actor } = input;
   // ── write ────────────────────────────────────────────────────────────────────────────────────
   await plan.persons?.execute(tx);
@@ -543,25 +559,20 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
   const opened = pathways.filter((p) => p.opened).map((p) => p.personId);
   counts.newEntrants = opened.length;
 
-  // one append to the audit chain for the whole batch
-  const details = { importId: ctx.importId, source: "flux CAF/MSA" };
-  await audit.recordGroups(tx, deps.clock, actor, [
-    { personIds: createdIds, action: "persons.created", section: "identite", purpose: "identify", details },
-    {
-      personIds: [...updatedIds],
-      action: "persons.updated",
-      section: "identite",
-      purpose: "identify",
-      details,
-    },
-    {
-      personIds: opened,
-      action: "orientation.pathway_opened",
-      section: "orientation",
-      purpose: "follow",
-      details,
-    },
-  ]);
+  // one append to the audit chain for the whole batch (identity rows prepared with the plan)
+  await audit.appendPrepared(
+    tx,
+    plan.identityAudit,
+    audit.prepareGroups(deps.clock, actor, [
+      {
+        personIds: opened,
+        action: "orientation.pathway_opened",
+        section: "orientation",
+        purpose: "follow",
+        details: auditDetails(ctx),
+      },
+    ]),
+  );
 
   const to = input.from + input.readings.length;
   if (!(await importsRepository.advance(tx, ctx.importId, input.from, to, counts)))

@@ -2,6 +2,7 @@
 // then mapped to a plain object. Problems come back as French reasons: a problem in a Personne block sets
 // that person aside, any other sets the whole household aside (both go to quarantine, nothing is dropped).
 // Unknown codes are not problems: they are kept raw and flagged (PS-59).
+
 import { checkNir, isNir13, nirKey, normalizeNir } from "../../../shared/identity/nir";
 import {
   departementFromIdeparte,
@@ -13,6 +14,7 @@ import {
   motifSuspensionVersementLabels,
 } from "../../../shared/imports/cnaf-codes";
 import type { LocalDate } from "../../../shared/kernel/dates";
+import { normalizeSearchText } from "../../../shared/persons/search-text";
 import { type SchemaIssue, validateElement, vrsbSchema } from "./vrsb-schema";
 import { UNDEFINED_BYTE_CHARS } from "./windows-1252";
 import { child, childrenNamed, textAt, type XmlNode } from "./xml-node";
@@ -29,6 +31,9 @@ export type CnafPerson = {
   birthName: string;
   usageName: string | null;
   firstNames: string;
+  /** normalizeSearchText of the birth name, and of the birth name, usage name and first names */
+  birthNameKey: string;
+  searchText: string;
   birthDate: LocalDate;
   sex: "F" | "M" | null;
   birthPlace: string | null;
@@ -189,6 +194,9 @@ function readPerson(
       birthName,
       usageName: nom && nom !== birthName ? nom : null,
       firstNames,
+      // computed once here (in the reading worker), used by matching, the person row and the footprint
+      birthNameKey: normalizeSearchText(birthName),
+      searchText: normalizeSearchText(birthName, nom && nom !== birthName ? nom : null, firstNames),
       birthDate,
       sex,
       birthPlace: textAt(id, "NOMCOMNAI") || null,

@@ -173,9 +173,13 @@ export function checkSimpleValue(t: SimpleType, raw: string): string | undefined
 
 // ── elements ───────────────────────────────────────────────────────────────────────────────────
 
-function misplaced(issues: SchemaIssue[], particles: Particle[], path: string, c: XmlNode) {
+/** The path of an element, built only when an issue is reported: segments are pushed and popped. */
+type PathStack = string[];
+const pathOf = (segs: PathStack, last?: string) => (last ? [...segs, last] : segs).join("/");
+
+function misplaced(issues: SchemaIssue[], particles: Particle[], segs: PathStack, c: XmlNode) {
   issues.push({
-    path: `${path}/${c.name}`,
+    path: pathOf(segs, c.name),
     message: particles.some((p) => p.decl.name === c.name)
       ? "élément en trop ou mal placé"
       : "élément inconnu du schéma VRSB 08.01",
@@ -189,18 +193,23 @@ export function validateElement(
   path = decl.name,
   issues: SchemaIssue[] = [],
 ): SchemaIssue[] {
+  walk(decl, node, [path], issues);
+  return issues;
+}
+
+function walk(decl: ElementDecl, node: XmlNode, segs: PathStack, issues: SchemaIssue[]): void {
   // hot path (every element of every household): no closure, no string built unless there is an issue
   if (decl.simple) {
     if (node.children.length > 0)
-      issues.push({ path, message: "contient des éléments alors qu'une valeur est attendue" });
+      issues.push({ path: pathOf(segs), message: "contient des éléments alors qu'une valeur est attendue" });
     else {
       const why = checkSimpleValue(decl.simple, node.text);
-      if (why) issues.push({ path, message: why });
+      if (why) issues.push({ path: pathOf(segs), message: why });
     }
-    return issues;
+    return;
   }
   if (node.text.length > 0 && node.text.trim() !== "")
-    issues.push({ path, message: "contient du texte alors que des éléments sont attendus" });
+    issues.push({ path: pathOf(segs), message: "contient du texte alors que des éléments sont attendus" });
   const children = node.children;
   const particles = decl.particles ?? [];
   let i = 0;
@@ -210,27 +219,23 @@ export function validateElement(
     let count = 0;
     while (i < children.length && children[i]!.name === name && count < p.max) {
       count++;
-      validateElement(
-        p.decl,
-        children[i]!,
-        p.max > 1 ? `${path}/${name}[${count}]` : `${path}/${name}`,
-        issues,
-      );
+      segs.push(p.max > 1 ? `${name}[${count}]` : name);
+      walk(p.decl, children[i]!, segs, issues);
+      segs.pop();
       i++;
     }
     if (count >= p.min) continue;
     // the next child belongs further on: this one is missing; otherwise the child is out of place (stop here, as xmllint)
     const next = children[i];
     if (next && !particles.slice(k + 1).some((q) => q.decl.name === next.name)) {
-      misplaced(issues, particles, path, next);
-      return issues;
+      misplaced(issues, particles, segs, next);
+      return;
     }
     issues.push({
-      path: `${path}/${name}`,
+      path: pathOf(segs, name),
       message:
         count === 0 ? "élément obligatoire absent" : `présent ${count} fois, au moins ${p.min} attendus`,
     });
   }
-  if (i < children.length) misplaced(issues, particles, path, children[i]!);
-  return issues;
+  if (i < children.length) misplaced(issues, particles, segs, children[i]!);
 }
