@@ -38,6 +38,20 @@ export type NewWorkItem = {
   dueSoonDate: string;
 };
 
+const newRow = (w: NewWorkItem) => ({
+  id: w.id,
+  type: w.type,
+  person_id: w.personId,
+  subject_id: w.subjectId,
+  departement: w.departement,
+  structure_id: w.structureId,
+  assignee_id: w.assigneeId ?? null,
+  status: "A_FAIRE" as const,
+  created_at: w.createdAt,
+  due_date: w.dueDate,
+  due_soon_date: w.dueSoonDate,
+});
+
 export const workItemsRepository = {
   /**
    * Opens many items in one statement; an item already open (same type, person and subject) is left as it
@@ -47,21 +61,7 @@ export const workItemsRepository = {
     if (items.length === 0) return [];
     const rows = await db
       .insertInto("work_items")
-      .values(
-        items.map((w) => ({
-          id: w.id,
-          type: w.type,
-          person_id: w.personId,
-          subject_id: w.subjectId,
-          departement: w.departement,
-          structure_id: w.structureId,
-          assignee_id: w.assigneeId ?? null,
-          status: "A_FAIRE" as const,
-          created_at: w.createdAt,
-          due_date: w.dueDate,
-          due_soon_date: w.dueSoonDate,
-        })),
-      )
+      .values(items.map(newRow))
       .onConflict((oc) => oc.doNothing())
       .returning("id")
       .execute();
@@ -80,22 +80,7 @@ export const workItemsRepository = {
       .where("status", "in", ["A_FAIRE", "EN_COURS"])
       .executeTakeFirst();
     if (existing) return { id: existing.id, created: false };
-    await db
-      .insertInto("work_items")
-      .values({
-        id: w.id,
-        type: w.type,
-        person_id: w.personId,
-        subject_id: w.subjectId,
-        departement: w.departement,
-        structure_id: w.structureId,
-        assignee_id: w.assigneeId ?? null,
-        status: "A_FAIRE",
-        created_at: w.createdAt,
-        due_date: w.dueDate,
-        due_soon_date: w.dueSoonDate,
-      })
-      .execute();
+    await db.insertInto("work_items").values(newRow(w)).execute();
     return { id: w.id, created: true };
   },
 
