@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
     engine: { type: "string", default: "pglite" },
     runs: { type: "string", default: "3" },
     "import-runs": { type: "string" },
-    batch: { type: "string", default: "500" },
+    batch: { type: "string", default: "1000" },
     url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
   },
 });
