@@ -10,6 +10,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { auditHttp } from "./audit/audit.http";
+import { contractHttp } from "./contract/contract.http";
 import type { DbHandle } from "./db/connect";
 import { installErrorHandler, notFoundBody } from "./http/error-handler";
 import { identityHttp } from "./identity/identity.http";
@@ -124,6 +125,7 @@ export async function buildApp(
   await tabularImportsHttp(app, deps);
   await orientationHttp(app, deps);
   await workItemsHttp(app, deps);
+  await contractHttp(app, deps);
 
   const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: "/", wildcard: false });

@@ -1,5 +1,6 @@
 // The database type: one line per capability's table types.
 import type { AuditTables } from "../audit/audit.tables";
+import type { ContractTables } from "../contract/contract.tables";
 import type { IdentityTables } from "../identity/identity.tables";
 import type { ImportsTables } from "../imports/imports.tables";
 import type { TabularImportsTables } from "../imports/tabular/tabular-imports.tables";
@@ -20,4 +21,5 @@ export interface Database
     WorkItemsTables,
     ImportsTables,
     RegistrationTables,
-    TabularImportsTables {}
+    TabularImportsTables,
+    ContractTables {}

@@ -32,7 +32,9 @@ export type ContractEvent = (typeof contractEvents)[number];
 
 /** The states a contract is « open » in (a suspension may interrupt them). */
 export const openContractStates = ["A_SIGNER", "SIGNE", "REFUSE"] as const;
-type OpenState = (typeof openContractStates)[number];
+export type OpenContractState = (typeof openContractStates)[number];
+const isOpen = (s: ContractState | null): s is OpenContractState =>
+  s !== null && (openContractStates as readonly string[]).includes(s);
 
 /** `resume` goes back to the suspended state: written `PREVIOUS` in the table. */
 export const PREVIOUS = "PREVIOUS" as const;
@@ -61,7 +63,7 @@ export function nextContractState(
   state: ContractState,
   event: ContractEvent,
   previous: ContractState | null = null,
-): { state: ContractState; previous: ContractState | null } {
+): { state: ContractState; previous: OpenContractState | null } {
   const to = (contractTransitions[state] as Partial<Record<ContractEvent, ContractState | typeof PREVIOUS>>)[
     event
   ];
@@ -73,7 +75,7 @@ export function nextContractState(
     );
   }
   if (to === PREVIOUS) {
-    if (!previous || !(openContractStates as readonly string[]).includes(previous))
+    if (!isOpen(previous))
       throw new ConflictError(
         "contract.previous_state_unknown",
         "Le contrat ne peut pas reprendre : l'état qu'il avait avant sa suspension n'est pas connu.",
@@ -81,8 +83,8 @@ export function nextContractState(
       );
     return { state: previous, previous: null };
   }
-  if (to === "SUSPENDU") return { state: to, previous: state as OpenState };
-  return { state: to, previous: to === "CLOTURE" ? previous : null };
+  if (to === "SUSPENDU") return { state: to, previous: isOpen(state) ? state : null };
+  return { state: to, previous: to === "CLOTURE" && isOpen(previous) ? previous : null };
 }
 
 /** The events the web app may offer in a state. */

@@ -11,6 +11,7 @@ export const workItemTypes = [
   "ENTRETIEN_GIRATOIRE_A_PLANIFIER",
   "PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE",
   "DEMANDE_REORIENTATION_A_EXAMINER",
+  "CONTRAT_A_REVISER",
 ] as const;
 export const workItemTypeSchema = z.enum(workItemTypes);
 export type WorkItemType = z.infer<typeof workItemTypeSchema>;
@@ -24,6 +25,7 @@ export const workItemTypeLabels: Record<WorkItemType, string> = {
   ENTRETIEN_GIRATOIRE_A_PLANIFIER: "Entretien giratoire à planifier",
   PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE: "1er RDV d'accompagnement à prendre",
   DEMANDE_REORIENTATION_A_EXAMINER: "Demande de réorientation à examiner",
+  CONTRAT_A_REVISER: "Contrat d'engagement à réviser (clause de revoyure)",
 };
 
 export const workItemStatusSchema = z.enum(["A_FAIRE", "EN_COURS", "FAIT", "ANNULE"]);
