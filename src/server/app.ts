@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { auditHttp } from "./audit/audit.http";
 import { contractHttp } from "./contract/contract.http";
 import type { DbHandle } from "./db/connect";
+import { diagnosticHttp } from "./diagnostic/diagnostic.http";
 import { installErrorHandler, notFoundBody } from "./http/error-handler";
 import { identityHttp } from "./identity/identity.http";
 import { importsHttp } from "./imports/imports.http";
@@ -126,6 +127,7 @@ export async function buildApp(
   await orientationHttp(app, deps);
   await workItemsHttp(app, deps);
   await contractHttp(app, deps);
+  await diagnosticHttp(app, deps);
 
   const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: "/", wildcard: false });

@@ -2,6 +2,8 @@
 // an error in a page is caught by ErrorPage without losing the header and footer.
 import { createBrowserRouter } from "react-router-dom";
 import { auditPages } from "./audit/audit.pages";
+import { contractPages } from "./contract/contract.pages";
+import { diagnosticPages } from "./diagnostic/diagnostic.pages";
 import { homePages } from "./home/home.pages";
 import { identityPages } from "./identity/identity.pages";
 import { importsPages } from "./imports/imports.pages";
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
           ...importsPages,
           ...orientationPages,
           ...workItemsPages,
+          ...contractPages,
+          ...diagnosticPages,
           { path: "*", Component: NotFoundPage },
         ],
       },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { contractRoutes } from "../../shared/contract/contract.routes";
 import { bindRoute } from "../http/bind-route";
 import type { Deps } from "../kernel/deps";
+import { contractDocumentHttp } from "./contract-document.http";
 import { createContract } from "./use-cases/create-contract";
 import { getContract, getMyContract } from "./use-cases/get-contract";
 import { newContractVersion } from "./use-cases/new-contract-version";
@@ -26,4 +27,5 @@ export async function contractHttp(app: FastifyInstance, deps: Deps) {
     refuseContract(deps, req.actor, { ...req.params, ...req.body }),
   );
   bindRoute(app, deps, contractRoutes.getMyContract, (req) => getMyContract(deps, req.actor, {}));
+  await contractDocumentHttp(app, deps);
 }

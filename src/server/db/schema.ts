@@ -1,6 +1,7 @@
 // The database type: one line per capability's table types.
 import type { AuditTables } from "../audit/audit.tables";
 import type { ContractTables } from "../contract/contract.tables";
+import type { DiagnosticTables } from "../diagnostic/diagnostic.tables";
 import type { IdentityTables } from "../identity/identity.tables";
 import type { ImportsTables } from "../imports/imports.tables";
 import type { TabularImportsTables } from "../imports/tabular/tabular-imports.tables";
@@ -22,4 +23,5 @@ export interface Database
     ImportsTables,
     RegistrationTables,
     TabularImportsTables,
-    ContractTables {}
+    ContractTables,
+    DiagnosticTables {}

@@ -4,6 +4,15 @@ import { ConflictError, NotFoundError, ValidationError } from "../kernel/errors"
 export const contractErrors = {
   notFound: (id: string) =>
     new NotFoundError("contract.not_found", "Ce contrat d'engagement est introuvable.", { contractId: id }),
+  versionNotFound: (contractId: string, numero: number) =>
+    new NotFoundError(
+      "contract.version_not_found",
+      "Cette version du contrat d'engagement est introuvable.",
+      {
+        contractId,
+        numero,
+      },
+    ),
   noneForMe: () => new NotFoundError("contract.none", "Vous n'avez pas encore de contrat d'engagement."),
   alreadyExists: (personId: string) =>
     new ConflictError(

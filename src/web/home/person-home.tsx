@@ -51,6 +51,16 @@ export function PersonHome({ session }: { session: Person }) {
             border
           />
         </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mon contrat d'engagement"
+            titleAs="h2"
+            desc="Vos objectifs, vos activités de la semaine, le contrat à signer et toutes ses versions, à télécharger en PDF."
+            linkProps={{ to: "/mon-espace/contrat" }}
+            enlargeLink
+            border
+          />
+        </div>
       </div>
     </>
   );

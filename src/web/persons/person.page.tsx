@@ -53,6 +53,18 @@ function PersonFile({ personId }: { personId: string }) {
             >
               Journal des accès à ce dossier
             </Link>
+            <Link
+              className="fr-link fr-icon-file-text-line fr-link--icon-left fr-ml-3w"
+              to={`/personnes/${person.id}/contrat`}
+            >
+              Contrat d'engagement
+            </Link>
+            <Link
+              className="fr-link fr-icon-survey-line fr-link--icon-left fr-ml-3w"
+              to={`/personnes/${person.id}/diagnostic`}
+            >
+              Diagnostic
+            </Link>
           </p>
           <IdentityBlocks person={person} onChange={setData} />
         </>

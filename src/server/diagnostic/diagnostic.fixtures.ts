@@ -1,0 +1,60 @@
+// Test fixtures of the diagnostic (db and http tests only): a person followed by a named référent in a
+// France Travail agency, a colleague of the same agency, a professional of a structure that does not
+// follow, and a way to record a submitted registration (the pre-fill's source).
+import type { RegistrationData } from "../../shared/registration/registration.schema";
+import { insertPerson, insertProfessional, insertStructure } from "../../test-support/builders";
+import type { Db } from "../db/connect";
+
+export async function diagnosticTeam(db: Db) {
+  const agency = await insertStructure(db, { kind: "france_travail", name: "France Travail Amiens" });
+  const elsewhere = await insertStructure(db, { kind: "mission_locale", name: "Mission locale Abbeville" });
+  const referent = await insertProfessional(db, {
+    structure: agency,
+    firstName: "Camille",
+    lastName: "Référente",
+  });
+  const colleague = await insertProfessional(db, {
+    structure: agency,
+    firstName: "Dominique",
+    lastName: "Collègue",
+  });
+  const outsider = await insertProfessional(db, { structure: elsewhere });
+  return { agency, elsewhere, referent, colleague, outsider };
+}
+
+/** A new person whose named référent is `referent` (a follow-up with the role referent). */
+export function followedPerson(db: Db, referent: Awaited<ReturnType<typeof diagnosticTeam>>["referent"]) {
+  return insertPerson(db, { followedBy: referent });
+}
+
+export async function insertSubmittedRegistration(
+  db: Db,
+  r: { id: string; personId: string; data: RegistrationData; at: Date },
+) {
+  await db
+    .insertInto("registrations")
+    .values({
+      id: r.id,
+      person_id: r.personId,
+      status: "SOUMISE",
+      channel: "EN_LIGNE",
+      departement: "80",
+      started_by_kind: "person",
+      started_by_id: r.personId,
+      started_by_structure_id: null,
+      last_step: "recapitulatif",
+      data: JSON.stringify(r.data) as unknown as Record<string, unknown>,
+      nir_cipher: null,
+      nir_index: null,
+      provenance: JSON.stringify({}) as unknown as Record<string, unknown>,
+      confirmations: JSON.stringify({}) as unknown as Record<string, unknown>,
+      started_at: r.at,
+      updated_at: r.at,
+      submitted_at: r.at,
+      submitted_by_kind: "person",
+      submitted_by_id: r.personId,
+      outcome: "DOSSIER_CREE",
+      abandonment_reported_at: null,
+    })
+    .execute();
+}
