@@ -68,6 +68,11 @@ function Content({
           description="Lisez-la attentivement. Vous pouvez la télécharger, poser vos questions à votre référent·e, puis la signer ou la refuser en bas de cette page."
         />
       )}
+      <h2 className="fr-h4">
+        {view.current.state === "A_SIGNER"
+          ? "La version à signer"
+          : `Version ${view.current.numero} de votre contrat`}
+      </h2>
       <ContractContentView socleCommun={view.socleCommun} version={view.current} />
       <p>
         <a
