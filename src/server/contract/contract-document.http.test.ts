@@ -1,7 +1,6 @@
 // HTTP plumbing of the contract PDF: the person downloads their signed version; 401 and 403 shapes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { inflateSync } from "node:zlib";
 import { type TestApp, testApp } from "../../test-support/app";
 import { injectBrowser, login } from "../../test-support/browser";
 import {
@@ -11,6 +10,7 @@ import {
   insertProfessional,
   insertStructure,
 } from "../../test-support/builders";
+import { pdfText } from "../../test-support/pdf-text";
 
 let t: TestApp;
 let person: InsertedPerson;
@@ -46,23 +46,6 @@ async function as(segment: "pro" | "person", email: string) {
   await login(b, segment, email);
   const { csrfToken } = JSON.parse((await b.get("/api/session")).body) as { csrfToken: string };
   return { b, csrf: { "x-csrf-token": csrfToken } };
-}
-
-/** The text drawn by a pdfkit PDF: the hex strings of each TJ, page streams inflated (WinAnsi ≈ latin1). */
-function pdfText(pdf: Buffer): string {
-  const streams = [...pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return streams
-    .flatMap((st) => [...st.matchAll(/\[(.*?)\] TJ/g)])
-    .map((m) =>
-      [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
-    )
-    .join(" ");
 }
 
 let contractId = "";

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { inflateSync } from "node:zlib";
 import type { ContractVersionView } from "../../shared/contract/contract.schema";
+import { pdfText } from "../../test-support/pdf-text";
 import {
   type ContractDocumentData,
   contractDocumentContent,
   contractDocumentFilename,
-  frenchLongDate,
   renderContractPdf,
 } from "./contract-document";
 
@@ -62,23 +61,6 @@ const data: ContractDocumentData = {
   version: signed,
   issuedOn: "2026-03-12",
 };
-
-/** The text drawn by a pdfkit PDF: the hex strings of each TJ, page streams inflated (WinAnsi ≈ latin1). */
-function pdfText(pdf: Buffer): string {
-  const streams = [...pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return streams
-    .flatMap((st) => [...st.matchAll(/\[(.*?)\] TJ/g)])
-    .map((m) =>
-      [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
-    )
-    .join(" ");
-}
 
 const allText = (d: ContractDocumentData) => {
   const c = contractDocumentContent(d);
@@ -163,8 +145,7 @@ describe("contract document", () => {
     assert.match(t, /Document édité le 12 mars 2026/);
   });
 
-  test("French dates and file name", () => {
-    assert.equal(frenchLongDate("2026-11-01"), "1er novembre 2026");
+  test("file name", () => {
     assert.equal(contractDocumentFilename(3), "contrat-engagement-v3.pdf");
   });
 });

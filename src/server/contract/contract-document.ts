@@ -2,11 +2,11 @@
 // data first (easy to test), then drawn with pdfkit (standard Helvetica, no font file to ship). Any
 // version can be printed: the version to sign is the « readable copy before signing » of §6.1, and says so;
 // a signed or refused version states when and how.
-import PDFDocument from "pdfkit";
 import { formatHours, programmeTotals } from "../../shared/contract/contract.programme";
 import { activityModules } from "../../shared/contract/contract.referentiel";
 import { type ContractVersionView, versionMotifLabels } from "../../shared/contract/contract.schema";
-import { type LocalDate, parisDate } from "../../shared/kernel/dates";
+import { frenchLongDate, type LocalDate, parisDate } from "../../shared/kernel/dates";
+import { type DocumentBlock, drawBlocks, startPdf } from "../kernel/pdf";
 
 export type ContractDocumentData = {
   contractId: string;
@@ -18,32 +18,8 @@ export type ContractDocumentData = {
   issuedOn: LocalDate;
 };
 
-export type DocumentBlock =
-  | { kind: "heading"; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] };
-
 export type ContractDocumentContent = { title: string; subtitle: string[]; blocks: DocumentBlock[] };
 
-const months = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-/** « 1er mars 2026 », « 14 septembre 2026 » */
-export function frenchLongDate(d: LocalDate): string {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return `${day === 1 ? "1er" : day} ${months[m - 1]} ${y}`;
-}
 const instantDate = (iso: string) => frenchLongDate(parisDate(new Date(iso)));
 
 const porteurLabels = {
@@ -172,23 +148,11 @@ export function contractDocumentContent(d: ContractDocumentData): ContractDocume
 /** The version as an A4 PDF; `createdAt` (the injected clock) goes into the document's metadata. */
 export function renderContractPdf(d: ContractDocumentData, createdAt: Date): Promise<Buffer> {
   const content = contractDocumentContent(d);
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    info: {
-      Title: `${content.title} — version ${d.version.numero}`,
-      Subject: "Contrat d'engagement (parcours d'accompagnement vers l'emploi)",
-      CreationDate: createdAt,
-    },
-    lang: "fr-FR",
+  const { doc, done, width } = startPdf({
+    title: `${content.title} — version ${d.version.numero}`,
+    subject: "Contrat d'engagement (parcours d'accompagnement vers l'emploi)",
+    createdAt,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const width = doc.page.width - 128;
 
   doc.font("Helvetica-Bold").fontSize(18).text(content.title, { width });
   doc.moveDown(0.3);
@@ -197,19 +161,7 @@ export function renderContractPdf(d: ContractDocumentData, createdAt: Date): Pro
   doc.font("Helvetica").fontSize(10);
   for (const line of rest) doc.text(line, { width });
   doc.moveDown(0.8);
-  doc.fontSize(10.5);
-  for (const b of content.blocks) {
-    if (b.kind === "heading") {
-      doc.moveDown(0.4);
-      doc.font("Helvetica-Bold").fontSize(12).text(b.text, { width });
-      doc.font("Helvetica").fontSize(10.5);
-    } else if (b.kind === "paragraph") {
-      doc.text(b.text, { width });
-    } else {
-      doc.list(b.items, { width: width - 16, bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
-    }
-    doc.moveDown(0.3);
-  }
+  drawBlocks(doc, content.blocks, width);
   doc.moveDown(1);
   doc
     .fontSize(8.5)

@@ -24,3 +24,24 @@ export function isValidLocalDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
+
+const frenchMonths = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+/** « 1er mars 2026 », « 14 septembre 2026 »: the date as written in French letters and pages. */
+export function frenchLongDate(date: LocalDate): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const month = m ? frenchMonths[m - 1] : undefined;
+  return y && month && d ? `${d === 1 ? "1er" : d} ${month} ${y}` : date;
+}

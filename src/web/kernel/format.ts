@@ -1,6 +1,6 @@
 // French display formats. Instants are shown in Europe/Paris whatever the browser's time zone;
 // calendar dates ("YYYY-MM-DD") are never turned into Date objects (no off-by-one-day).
-import type { LocalDate } from "../../shared/kernel/dates";
+import { frenchLongDate, type LocalDate } from "../../shared/kernel/dates";
 
 const instantFormat = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
@@ -25,26 +25,8 @@ export function formatLocalDate(date: LocalDate): string {
   return y && m && d ? `${d}/${m}/${y}` : date;
 }
 
-const longMonths = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 /** "1990-03-04" → "4 mars 1990" */
-export function formatLocalDateLong(date: LocalDate): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const month = m ? longMonths[m - 1] : undefined;
-  return y && month && d ? `${d === 1 ? "1er" : d} ${month} ${y}` : date;
-}
+export const formatLocalDateLong = (date: LocalDate): string => frenchLongDate(date);
 
 /** "MARTIN Camille" — usage name first when there is one, as on French administrative documents. */
 export function personName(p: { birthName: string; usageName: string | null; firstNames: string }): string {

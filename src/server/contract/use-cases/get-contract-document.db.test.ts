@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { inflateSync } from "node:zlib";
 import type { ContractContent } from "../../../shared/contract/contract.schema";
 import {
   insertFollowUp,
@@ -10,6 +9,7 @@ import {
 } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
+import { pdfText } from "../../../test-support/pdf-text";
 import type { DbHandle } from "../../db/connect";
 import { createContract } from "./create-contract";
 import { getContractDocument } from "./get-contract-document";
@@ -51,23 +51,6 @@ const documentReads = async (personId: string) =>
     .where("action", "=", "contract.document_read")
     .orderBy("id")
     .execute();
-
-/** The text drawn by a pdfkit PDF: the hex strings of each TJ, page streams inflated (WinAnsi ≈ latin1). */
-function pdfText(pdf: Buffer): string {
-  const streams = [...pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return streams
-    .flatMap((st) => [...st.matchAll(/\[(.*?)\] TJ/g)])
-    .map((m) =>
-      [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
-    )
-    .join(" ");
-}
 
 describe("contract document (PDF)", () => {
   test("the person downloads their signed version, and the professional an older one: each read is audited", async () => {

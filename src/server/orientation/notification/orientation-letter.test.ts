@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { inflateSync } from "node:zlib";
 import { nationalReferentiel, sommeReferentiel } from "../../../shared/orientation/orientation.referentiel";
 import { recommendOrientation } from "../../../shared/orientation/orientation.rules";
+import { pdfText } from "../../../test-support/pdf-text";
 import { orientationEmail } from "./orientation-email";
-import {
-  frenchDate,
-  type LetterData,
-  orientationLetterContent,
-  renderOrientationLetterPdf,
-} from "./orientation-letter";
+import { type LetterData, orientationLetterContent, renderOrientationLetterPdf } from "./orientation-letter";
 
 const recommendation = recommendOrientation(
   {
@@ -69,23 +64,6 @@ const data: LetterData = {
   decider: { name: "Julien Moreau", structureName: "Département de la Somme — Direction de l'insertion" },
   spaceUrl: "https://socle.exemple.fr/mon-espace/orientation",
 };
-
-/** The text drawn by a pdfkit PDF: the hex strings of each TJ, page streams inflated (WinAnsi ≈ latin1). */
-function pdfText(pdf: Buffer): string {
-  const streams = [...pdf.toString("latin1").matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      return "";
-    }
-  });
-  return streams
-    .flatMap((st) => [...st.matchAll(/\[(.*?)\] TJ/g)])
-    .map((m) =>
-      [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""),
-    )
-    .join(" ");
-}
 
 const text = (c: ReturnType<typeof orientationLetterContent>) =>
   [
@@ -167,11 +145,6 @@ describe("the orientation letter (PS-24)", () => {
     assert.match(t, /Inès LAMBERT/);
     assert.match(t, /Le 23 novembre 2026/);
     assert.match(t, /Aucune orientation n'est décidée par un calcul seul/);
-  });
-
-  test("French dates", () => {
-    assert.equal(frenchDate("2026-11-01"), "1er novembre 2026");
-    assert.equal(frenchDate("2026-02-14"), "14 février 2026");
   });
 });
 

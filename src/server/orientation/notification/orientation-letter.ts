@@ -2,8 +2,7 @@
 // A4 PDF with pdfkit (standard Helvetica: no font file to ship). The person is told which orientation
 // was decided and by whom, that a proposal was first computed, on which main criteria, and how to ask
 // for a human review or a re-orientation.
-import PDFDocument from "pdfkit";
-import type { LocalDate } from "../../../shared/kernel/dates";
+import { frenchLongDate, type LocalDate } from "../../../shared/kernel/dates";
 import {
   type MotifRefus,
   motifRefusLabels,
@@ -14,6 +13,7 @@ import {
   parcoursTypeLabels,
   type Recommendation,
 } from "../../../shared/orientation/orientation.schema";
+import { type DocumentBlock, drawBlocks, startPdf } from "../../kernel/pdf";
 
 export type LetterData = {
   issuedOn: LocalDate;
@@ -40,10 +40,7 @@ export type LetterData = {
   spaceUrl: string;
 };
 
-export type LetterBlock =
-  | { kind: "heading"; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] };
+export type LetterBlock = DocumentBlock;
 
 export type LetterContent = {
   subject: string;
@@ -51,25 +48,6 @@ export type LetterContent = {
   blocks: LetterBlock[];
   signature: string[];
 };
-
-const months = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-export function frenchDate(d: LocalDate): string {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return `${day === 1 ? "1er" : day} ${months[m - 1]} ${y}`;
-}
 
 export function orientationLetterContent(d: LetterData): LetterContent {
   const { decision, recommendation: rec } = d;
@@ -155,24 +133,12 @@ export function orientationLetterContent(d: LetterData): LetterContent {
 /** The letter as an A4 PDF. `createdAt` is written in the document's metadata (the injected clock). */
 export function renderOrientationLetterPdf(d: LetterData, createdAt: Date): Promise<Buffer> {
   const content = orientationLetterContent(d);
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    info: {
-      Title: "Décision d'orientation",
-      Author: d.issuer.name,
-      Subject: "Orientation dans le parcours d'accompagnement vers l'emploi",
-      CreationDate: createdAt,
-    },
-    lang: "fr-FR",
+  const { doc, done, width } = startPdf({
+    title: "Décision d'orientation",
+    author: d.issuer.name,
+    subject: "Orientation dans le parcours d'accompagnement vers l'emploi",
+    createdAt,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const width = doc.page.width - 128;
 
   // issuer, top left
   doc
@@ -196,24 +162,13 @@ export function renderOrientationLetterPdf(d: LetterData, createdAt: Date): Prom
     .text(recipient.join("\n"), 64 + width / 2 + 20, 130, { width: width / 2 - 20 });
 
   doc.moveDown(2);
-  doc.fontSize(10.5).text(`Le ${frenchDate(d.issuedOn)}`, 64, doc.y, { width, align: "right" });
+  doc.fontSize(10.5).text(`Le ${frenchLongDate(d.issuedOn)}`, 64, doc.y, { width, align: "right" });
   doc.moveDown(1.5);
   doc.font("Helvetica-Bold").text(content.subject, 64, doc.y, { width });
   doc.moveDown();
   doc.font("Helvetica").text(content.salutation, { width });
   doc.moveDown(0.4);
-  for (const b of content.blocks) {
-    if (b.kind === "heading") {
-      doc.moveDown(0.3);
-      doc.font("Helvetica-Bold").fontSize(11.5).text(b.text, { width });
-      doc.font("Helvetica").fontSize(10.5);
-    } else if (b.kind === "paragraph") {
-      doc.text(b.text, { width, align: "left" });
-    } else {
-      doc.list(b.items, { width: width - 16, bulletRadius: 2, textIndent: 12, bulletIndent: 4 });
-    }
-    doc.moveDown(0.4);
-  }
+  drawBlocks(doc, content.blocks, width, { headingSize: 11.5, gap: 0.4 });
   doc.moveDown(0.5);
   for (const line of content.signature) {
     if (line) doc.text(line, { width });
