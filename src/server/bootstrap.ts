@@ -3,7 +3,7 @@
 import type { DbHandle } from "./db/connect";
 import { connectFromConfig } from "./db/connect";
 import { migrate } from "./db/migrate";
-import { systemClock } from "./kernel/clock";
+import { systemClock, travellingClock } from "./kernel/clock";
 import type { Config } from "./kernel/config";
 import type { Deps } from "./kernel/deps";
 import { randomIds } from "./kernel/ids";
@@ -18,7 +18,7 @@ export async function bootstrap(
   const report = await migrate(handle);
   const deps: Deps = {
     db: handle.db,
-    clock: systemClock,
+    clock: config.SOCLE_ENV === "test" ? travellingClock() : systemClock,
     ids: randomIds,
     log,
     config,

@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import { after, before, test } from "node:test";
 import { type TestApp, testApp } from "../../test-support/app";
 import { testEngine } from "../../test-support/db";
+import { travellingClock } from "../kernel/clock";
 
 let t: TestApp;
 before(async () => {
@@ -61,4 +62,37 @@ test("logs never carry the raw URL (a search query can hold a surname)", async (
     lines.join(""),
   );
   assert.ok(!lines.some((l) => l.includes("DUPONTEL")));
+});
+
+test("the test clock route is not bound outside a SOCLE_ENV=test server with a travelling clock", async () => {
+  // this app runs with the system clock: the route must not exist, although SOCLE_ENV is "test"
+  const res = await t.app.inject({ method: "POST", url: "/api/test/horloge", payload: { minutes: 60 } });
+  assert.equal(res.statusCode, 404);
+});
+
+test("on a test server with a travelling clock, time moves forward only, and listeners run after each move", async () => {
+  const clock = travellingClock();
+  let ran = 0;
+  clock.onAdvance(async () => {
+    ran += 1;
+  });
+  const tt = await testApp({ clock });
+  try {
+    const before = clock.now().getTime();
+    const res = await tt.app.inject({
+      method: "POST",
+      url: "/api/test/horloge",
+      payload: { minutes: 3 * 24 * 60 },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().offsetMinutes, 3 * 24 * 60);
+    assert.ok(clock.now().getTime() - before >= 3 * 86_400_000);
+    assert.equal(ran, 1);
+    const back = await tt.app.inject({ method: "POST", url: "/api/test/horloge", payload: { minutes: -5 } });
+    assert.equal(back.statusCode, 400);
+    assert.match(back.body, /Le temps ne peut qu'avancer/);
+    assert.equal(ran, 1);
+  } finally {
+    await tt.close();
+  }
 });

@@ -3,6 +3,7 @@ import { platformRoutes } from "../../shared/platform/platform.routes";
 import type { DbHandle } from "../db/connect";
 import { currentMigration } from "../db/migrate";
 import { bindRoute } from "../http/bind-route";
+import { isTravellingClock } from "../kernel/clock";
 import type { Deps } from "../kernel/deps";
 
 export async function platformHttp(
@@ -20,4 +21,11 @@ export async function platformHttp(
     mode: deps.config.SOCLE_ENV,
     version: process.env.npm_package_version ?? "0.1.0",
   }));
+  const clock = deps.clock;
+  if (deps.config.SOCLE_ENV === "test" && isTravellingClock(clock)) {
+    bindRoute(app, deps, platformRoutes.advanceTestClock, async ({ body }) => {
+      await clock.advance(body.minutes * 60_000);
+      return { now: clock.now().toISOString(), offsetMinutes: Math.round(clock.offsetMs() / 60_000) };
+    });
+  }
 }
