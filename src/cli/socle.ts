@@ -7,6 +7,7 @@ import { seedDemo } from "../server/demo/seed-demo";
 import { runCnafImportCli } from "../server/imports/cnaf/import-cnaf.cli";
 import { loadConfig } from "../server/kernel/config";
 import { loadReferenceData } from "../server/reference-data/load-reference-data";
+import type { IndicatorsCliOptions } from "../server/steering/steering.cli";
 
 const program = new Command()
   .name("socle")
@@ -103,6 +104,35 @@ registrationsCmd
     }),
   );
 
+const suiviCmd = program.command("suivi").description("suivi des personnes accompagnées");
+suiviCmd
+  .command("detecter")
+  .description(
+    "ouvre les activités de suivi : points d'étape, corde de rappel à 6 mois, risques de décrochage (une fois par personne et par type)",
+  )
+  .option("--semaines <n>", "délai sans contact en semaines, pour tous les départements (⚙ décrochage)")
+  .option("--json", "résumé en JSON")
+  .action((opts: { semaines?: string; json?: boolean }) =>
+    withDeps(async ({ deps }) => {
+      const weeks = opts.semaines === undefined ? undefined : Number(opts.semaines);
+      if (weeks !== undefined && (!Number.isInteger(weeks) || weeks < 1))
+        throw new Error("--semaines attend un nombre entier de semaines (1 ou plus).");
+      const { detectFollowUpSignals } = await import(
+        "../server/follow-up/use-cases/detect-follow-up-signals"
+      );
+      const r = await detectFollowUpSignals(
+        deps,
+        { kind: "system", id: "cli", channel: "cli" },
+        { dropoutWeeks: weeks },
+      );
+      console.log(
+        opts.json
+          ? JSON.stringify(r)
+          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s).`,
+      );
+    }),
+  );
+
 const importCmd = program.command("import").description("imports de données des partenaires");
 importCmd
   .command("cnaf <fichier>")
@@ -122,6 +152,35 @@ importCmd
   .action(
     (fichier: string, opts: { departement: string; recuLe?: string; tailleLot?: string; json?: boolean }) =>
       withDeps(({ deps }) => runCnafImportCli(deps, fichier, opts)),
+  );
+
+program
+  .command("export")
+  .description("exports agrégés")
+  .command("indicators")
+  .description(
+    "exporte les indicateurs de pilotage d'un territoire (agrégats seulement), en données ouvertes avec --open-data",
+  )
+  .requiredOption("--level <niveau>", "zone_emploi, departement, region ou national")
+  .option("--code <code>", "code du territoire (ex. 80, 32, 3207) ; absent pour national")
+  .requiredOption("--from <AAAA-MM>", "premier mois")
+  .requiredOption("--to <AAAA-MM>", "dernier mois")
+  .option("--format <format>", "csv, xlsx ou json", "csv")
+  .option("--granularity <granularite>", "mois, trimestre, annee ou glissant_12_mois", "mois")
+  .option(
+    "--open-data",
+    "secret statistique : cellules de moins de --threshold personnes masquées, et secret secondaire",
+  )
+  .option("--threshold <k>", "seuil du secret statistique (⚙ seuil_secret)", "11")
+  .option(
+    "--output <fichier>",
+    "fichier écrit (par défaut le nom proposé, dans le dossier courant ; « - » : sortie standard)",
+  )
+  .action((opts: IndicatorsCliOptions) =>
+    withDeps(async ({ deps }) => {
+      const { runIndicatorsExportCli } = await import("../server/steering/steering.cli");
+      await runIndicatorsExportCli(deps, opts);
+    }),
   );
 
 program

@@ -9,21 +9,27 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { appointmentsHttp } from "./appointments/appointments.http";
 import { auditHttp } from "./audit/audit.http";
 import { contractHttp } from "./contract/contract.http";
 import type { DbHandle } from "./db/connect";
 import { diagnosticHttp } from "./diagnostic/diagnostic.http";
+import { followUpHttp } from "./follow-up/follow-up.http";
 import { installErrorHandler, notFoundBody } from "./http/error-handler";
 import { identityHttp } from "./identity/identity.http";
 import { importsHttp } from "./imports/imports.http";
 import { tabularImportsHttp } from "./imports/tabular/tabular-imports.http";
 import type { Deps } from "./kernel/deps";
 import { redactPaths } from "./kernel/logger";
+import { messagingHttp } from "./messaging/messaging.http";
+import { myDataHttp } from "./my-data/my-data.http";
 import { orientationHttp } from "./orientation/orientation.http";
 import { personsHttp } from "./persons/persons.http";
 import { platformHttp } from "./platform/platform.http";
 import { referenceDataHttp } from "./reference-data/reference-data.http";
 import { registrationHttp } from "./registration/registration.http";
+import { sharedFileHttp } from "./shared-file/shared-file.http";
+import { steeringHttp } from "./steering/steering.http";
 import { workItemsHttp } from "./work-items/work-items.http";
 
 export type AppOptions = { webDist?: string; logger?: boolean; logStream?: NodeJS.WritableStream };
@@ -108,6 +114,9 @@ export async function buildApp(
         { name: "imports", description: "Imports : flux CAF/MSA, fichiers CSV/XLSX" },
         { name: "orientation", description: "Orientation : critères, préconisation, décision" },
         { name: "activites", description: "Activités opérationnelles (corbeilles)" },
+        { name: "rendez-vous", description: "Agenda, invitations, convocations, présence" },
+        { name: "suivi", description: "Suivi : points d'étape, décrochage, sortie, suivi dans l'emploi" },
+        { name: "messagerie", description: "Courriels et SMS envoyés (démonstration et test)" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -128,6 +137,12 @@ export async function buildApp(
   await workItemsHttp(app, deps);
   await contractHttp(app, deps);
   await diagnosticHttp(app, deps);
+  await appointmentsHttp(app, deps);
+  await followUpHttp(app, deps);
+  await sharedFileHttp(app, deps);
+  await myDataHttp(app, deps);
+  await steeringHttp(app, deps);
+  await messagingHttp(app, deps);
 
   const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: "/", wildcard: false });

@@ -7,6 +7,7 @@ import { bootstrap } from "./bootstrap";
 import { DEMO_PERSON_EMAIL, demoLogins } from "./demo/demo-territory";
 import { seedDemo } from "./demo/seed-demo";
 import { loadConfig } from "./kernel/config";
+import { startMessaging } from "./messaging/start-messaging";
 import { loadReferenceData } from "./reference-data/load-reference-data";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -30,6 +31,10 @@ export async function start() {
       `territoire de démonstration (Somme) : ${seed.structures} structures, ${seed.professionals} professionnels, ${seed.personsTotal} personnes`,
     );
   }
+  const messaging = await startMessaging(deps, handle);
+  step(
+    `messages : ${messaging.catcherUrl ? `récepteur de démonstration ${messaging.catcherUrl}` : "serveur SMTP configuré"}`,
+  );
   const app = await buildApp(deps, handle, { webDist: join(root, "dist/web") });
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.publicUrl;
@@ -41,6 +46,7 @@ export async function start() {
   }
   const stop = async () => {
     await app.close();
+    await messaging.stop();
     await handle.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import { loadConfig } from "../server/kernel/config";
 import type { Deps } from "../server/kernel/deps";
 import { type Ids, randomIds } from "../server/kernel/ids";
 import { createLogger } from "../server/kernel/logger";
+import { type MessagingRuntime, startMessaging } from "../server/messaging/start-messaging";
 import { testDb } from "./db";
 import { testSecrets } from "./deps";
 
@@ -27,6 +28,8 @@ export type TestApp = {
   handle: DbHandle;
   /** PUBLIC_URL of this app (the listening address with `listen: true`) */
   baseUrl: string;
+  /** the messaging runtime (no polling: `messaging.drain()` sends the messages due at deps.clock) */
+  messaging: MessagingRuntime;
   close(): Promise<void>;
 };
 
@@ -63,12 +66,15 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const app = await buildApp(deps, handle, { logger: false });
   if (port) await app.listen({ port, host: "127.0.0.1" });
   else await app.ready();
+  const messaging = await startMessaging(deps, handle, { poll: false });
   return {
     app,
     deps,
     handle,
     baseUrl: config.publicUrl,
+    messaging,
     close: async () => {
+      await messaging.stop();
       await app.close();
       await handle.close();
     },

@@ -27,6 +27,17 @@ export const contractRepository = {
       .executeTakeFirst();
   },
 
+  /** Every contract of the person, closed ones included, newest first (« Mes données »). */
+  allOf(db: Db, personId: string) {
+    return db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("person_id", "=", personId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
+  },
+
   /** Every version, newest first. */
   versions(db: Db, contractId: string) {
     return db

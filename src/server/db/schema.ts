@@ -1,15 +1,19 @@
 // The database type: one line per capability's table types.
+import type { AppointmentsTables } from "../appointments/appointments.tables";
 import type { AuditTables } from "../audit/audit.tables";
 import type { ContractTables } from "../contract/contract.tables";
 import type { DiagnosticTables } from "../diagnostic/diagnostic.tables";
+import type { FollowUpTables } from "../follow-up/follow-up.tables";
 import type { IdentityTables } from "../identity/identity.tables";
 import type { ImportsTables } from "../imports/imports.tables";
 import type { TabularImportsTables } from "../imports/tabular/tabular-imports.tables";
+import type { MessagingTables } from "../messaging/messaging.tables";
 import type { OrganisationsTables } from "../organisations/organisations.tables";
 import type { OrientationTables } from "../orientation/orientation.tables";
 import type { PersonsTables } from "../persons/persons.tables";
 import type { ReferenceDataTables } from "../reference-data/reference-data.tables";
 import type { RegistrationTables } from "../registration/registration.tables";
+import type { SharedFileTables } from "../shared-file/shared-file.tables";
 import type { WorkItemsTables } from "../work-items/work-items.tables";
 
 export interface Database
@@ -24,4 +28,8 @@ export interface Database
     RegistrationTables,
     TabularImportsTables,
     ContractTables,
-    DiagnosticTables {}
+    DiagnosticTables,
+    FollowUpTables,
+    SharedFileTables,
+    MessagingTables,
+    AppointmentsTables {}

@@ -6,6 +6,7 @@ import type { Insertable } from "kysely";
 import { nirKey } from "../../shared/identity/nir";
 import { withLuhnDigit } from "../../shared/organisations/siret";
 import { normalizeSearchText } from "../../shared/persons/search-text";
+import { seedDemoAppointments } from "../appointments/demo-appointments";
 import { auditRepository } from "../audit/audit.repository";
 import type { Db } from "../db/connect";
 import type { Clock } from "../kernel/clock";
@@ -323,6 +324,7 @@ export async function seedDemo(
     );
     // persons nobody follows yet await their orientation: the chargé d'orientation's queue
     await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT);
+    await seedDemoAppointments(tx, clock);
     const after = await tx
       .selectFrom("persons")
       .select((eb) => eb.fn.countAll<number>().as("n"))

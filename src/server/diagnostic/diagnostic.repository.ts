@@ -127,6 +127,25 @@ export const diagnosticRepository = {
     return { ...rest, confidential: withConfidential ? (confidential ?? null) : undefined };
   },
 
+  /**
+   * Every version with its shared content, newest first, and whether it has a restricted compartment —
+   * never the compartment itself (« Mes données »: it stays out of any export, PS-07).
+   */
+  sharedContents(db: Db, diagnosticId: string) {
+    return db
+      .selectFrom("diagnostic_versions as v")
+      .innerJoin("professionals as a", "a.id", "v.author_id")
+      .innerJoin("structures as s", "s.id", "v.structure_id")
+      .select([
+        ...summaryColumns,
+        "v.content",
+        sql<boolean>`v.confidential IS NOT NULL`.as("hasConfidential"),
+      ])
+      .where("v.diagnostic_id", "=", diagnosticId)
+      .orderBy("v.numero", "desc")
+      .execute();
+  },
+
   /** The restricted compartment of a version (to carry it over to the next one). */
   async confidentialOf(db: Db, diagnosticId: string, numero: number): Promise<unknown> {
     const row = await db

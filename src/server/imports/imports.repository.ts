@@ -281,6 +281,23 @@ export const importsRepository = {
       .then((r) => r.rows);
   },
 
+  /** Every month of droits et devoirs recorded for one person, oldest first (« Mes données »). */
+  monthsOf(db: Db, personId: string) {
+    return db
+      .selectFrom("droits_devoirs_months")
+      .select([
+        "month",
+        "departement",
+        "soumis",
+        "etat_code as etatCode",
+        "suspension_since as suspensionSince",
+      ])
+      .where("person_id", "=", personId)
+      .orderBy("month")
+      .orderBy("departement")
+      .execute();
+  },
+
   /** The statement writing months of droits et devoirs (built now, executed by the caller, possibly later). */
   upsertMonthsStatement(rows: readonly DroitsDevoirsMonthsTable[]) {
     if (rows.length === 0) return undefined;

@@ -34,6 +34,15 @@ const envSchema = z.object({
   DEMO_DEPARTEMENT: z.string().default("80"),
   DEMO_PERSONS: z.coerce.number().int().min(0).default(2000),
   SOCLE_SKIP_WEB_BUILD: z.enum(["0", "1"]).default("0"),
+  // largest document attached to a dossier partagé, in bytes (PS-54)
+  SHARED_FILE_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  // outbound e-mail: smtp:// or smtps://user:password@host:port; unset in demo/test = the bundled catcher
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Socle <ne-pas-repondre@socle.localhost>"),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -67,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (c.OIDC_PERSON_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)
       problems.push("OIDC_PERSON_CLIENT_SECRET doit être défini (secret de démo refusé).");
     if (!c.PUBLIC_URL) problems.push("PUBLIC_URL (adresse publique https) est obligatoire en production.");
+    if (!c.SMTP_URL) problems.push("SMTP_URL (serveur d'envoi des courriels) est obligatoire en production.");
     if (problems.length > 0) {
       throw new Error(`Démarrage refusé en mode production :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     }

@@ -6,7 +6,7 @@ import { aCompleteCriteria } from "../../shared/orientation/orientation.builders
 import { type TestApp, testApp } from "../../test-support/app";
 import { injectBrowser, login } from "../../test-support/browser";
 import { testDeps } from "../../test-support/deps";
-import { outboundMessagesRepository } from "./notification/outbound-messages.repository";
+import { messagingRepository } from "../messaging/messaging.repository";
 import { orientationTerritory, pendingOrientation } from "./orientation.fixtures";
 
 let t: TestApp;
@@ -78,7 +78,9 @@ describe("right paths", () => {
     );
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), "%PDF-");
 
-    const mails = await outboundMessagesRepository.forRelated(t.handle.db, "orientation", orientationId);
+    // the e-mail was queued with the decision: the job queue sends it (through the bundled SMTP catcher)
+    await t.messaging.drain();
+    const mails = await messagingRepository.forRelated(t.handle.db, "orientation", orientationId);
     assert.deepEqual(
       mails.map((m) => m.status),
       ["ENVOYE"],

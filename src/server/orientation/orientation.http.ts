@@ -6,8 +6,6 @@ import { orientationIdSchema } from "../../shared/orientation/orientation.schema
 import { requireSession } from "../http/authenticate";
 import { bindRoute } from "../http/bind-route";
 import type { Deps } from "../kernel/deps";
-import { logMailPort, type MailPort } from "./notification/mail.port";
-import { sendPendingMessages } from "./notification/send-pending-messages";
 import { decideOrientation } from "./use-cases/decide-orientation";
 import { decideReorientationRequest } from "./use-cases/decide-reorientation-request";
 import { getMyOrientation } from "./use-cases/get-my-orientation";
@@ -18,26 +16,17 @@ import { listRuleSets } from "./use-cases/list-rule-sets";
 import { requestReorientation } from "./use-cases/request-reorientation";
 import { updateOrientationCriteria } from "./use-cases/update-orientation-criteria";
 
-export async function orientationHttp(
-  app: FastifyInstance,
-  deps: Deps,
-  mail: MailPort = logMailPort(deps.log),
-) {
+export async function orientationHttp(app: FastifyInstance, deps: Deps) {
   bindRoute(app, deps, orientationRoutes.getOrientation, (req) =>
     getOrientation(deps, req.actor, req.params),
   );
   bindRoute(app, deps, orientationRoutes.updateOrientationCriteria, (req) =>
     updateOrientationCriteria(deps, req.actor, { ...req.params, ...req.body }),
   );
-  bindRoute(app, deps, orientationRoutes.decideOrientation, async (req) => {
-    const view = await decideOrientation(deps, req.actor, { ...req.params, ...req.body });
-    // the e-mail was queued in the decision's transaction; sending it now is a courtesy, a failure is
-    // recorded on the message and never undoes the decision
-    await sendPendingMessages(deps, mail).catch((e: Error) =>
-      deps.log.warn({ code: "mail.dispatch_failed", message: e.message }),
-    );
-    return view;
-  });
+  // the e-mail is written with the decision, with its job in the job queue (server/messaging)
+  bindRoute(app, deps, orientationRoutes.decideOrientation, (req) =>
+    decideOrientation(deps, req.actor, { ...req.params, ...req.body }),
+  );
   bindRoute(app, deps, orientationRoutes.getMyOrientation, (req) => getMyOrientation(deps, req.actor, {}));
   bindRoute(app, deps, orientationRoutes.requestReorientation, (req) =>
     requestReorientation(deps, req.actor, { ...req.params, ...req.body }),

@@ -153,6 +153,18 @@ export const orientationRepository = {
       .executeTakeFirst();
   },
 
+  /** Every orientation of the person, whatever its state, newest first (« Mes données »). */
+  allOf(db: Db, personId: string) {
+    return db
+      .selectFrom("orientations as o")
+      .innerJoin("parcours as p", "p.id", "o.parcours_id")
+      .select(orientationColumns)
+      .where("o.person_id", "=", personId)
+      .orderBy("o.created_at", "desc")
+      .orderBy("o.id", "desc")
+      .execute();
+  },
+
   /** One orientation or many in one statement (the CAF import opens a batch's pathways at once). */
   async insert(db: Db, one: NewOrientation | readonly NewOrientation[]) {
     const list = asList(one);

@@ -76,22 +76,6 @@ export interface OrientationLettersTable {
   sha256: string;
   created_at: Date;
 }
-export interface OutboundMessagesTable {
-  id: string;
-  channel: "EMAIL";
-  person_id: string | null;
-  to_address: string;
-  subject: string;
-  body_text: string;
-  related_kind: string;
-  related_id: string;
-  status: "A_ENVOYER" | "ENVOYE" | "ECHEC";
-  attempts: Generated<number>;
-  created_at: Date;
-  sent_at: Date | null;
-  transport_id: string | null;
-  last_error: string | null;
-}
 export interface ReorientationRequestsTable {
   id: string;
   person_id: string;
@@ -117,6 +101,5 @@ export interface OrientationTables {
   orientation_rule_sets: OrientationRuleSetsTable;
   departement_settings: DepartementSettingsTable;
   orientation_letters: OrientationLettersTable;
-  outbound_messages: OutboundMessagesTable;
   reorientation_requests: ReorientationRequestsTable;
 }

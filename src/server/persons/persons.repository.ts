@@ -49,6 +49,16 @@ export const personsRepository = {
       .executeTakeFirst();
   },
 
+  /** The NIR's last two characters (its key), stored in clear: a masked NIR without decrypting it. */
+  async nirLastDigits(db: Db, id: string): Promise<string | null> {
+    const r = await db
+      .selectFrom("persons")
+      .select("nir_last_digits")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return r?.nir_last_digits ?? null;
+  },
+
   getActive(db: Db, id: string) {
     return db
       .selectFrom("persons as p")

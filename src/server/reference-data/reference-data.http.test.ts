@@ -43,8 +43,62 @@ before(async () => {
       loaded_at: new Date("2026-03-02T09:00:00Z"),
     })
     .execute();
+  // a slice of the territories: the full COG is covered by use-cases/get-territory.db.test.ts
+  await db
+    .insertInto("regions")
+    .values([
+      { code: "32", name: "Hauts-de-France" },
+      { code: "28", name: "Normandie" },
+    ])
+    .execute();
+  await db
+    .insertInto("departements")
+    .values([
+      { code: "80", name: "Somme", region_code: "32" },
+      { code: "76", name: "Seine-Maritime", region_code: "28" },
+    ])
+    .execute();
+  await db
+    .insertInto("zones_emploi")
+    .values([
+      { code: "0058", name: "Vimeu", commune_count: 2 },
+      { code: "3202", name: "Amiens", commune_count: 1 },
+    ])
+    .execute();
+  const commune = { region_code: "32", epci_code: null, population: null, postal_codes: [] as string[] };
+  await db
+    .insertInto("communes")
+    .values([
+      { ...commune, code: "80021", name: "Amiens", departement_code: "80", zone_emploi_code: "3202" },
+      {
+        ...commune,
+        code: "80368",
+        name: "Friville-Escarbotin",
+        departement_code: "80",
+        zone_emploi_code: "0058",
+      },
+      {
+        ...commune,
+        code: "76255",
+        name: "Eu",
+        departement_code: "76",
+        region_code: "28",
+        zone_emploi_code: "0058",
+      },
+    ])
+    .execute();
 });
 after(() => t.close());
+
+let accounts = 0;
+async function signedIn() {
+  const structure = await insertStructure(t.deps.db);
+  const email = `territoires-${++accounts}@demo.socle.fr`;
+  await insertProfessional(t.deps.db, { email, structure, roles: ["pilotage"] });
+  const browser = injectBrowser(t.app, t.baseUrl);
+  await login(browser, "pro", email);
+  return browser;
+}
 
 describe("right paths", () => {
   test("GET /api/reference/versions is public and hides the checksum", async () => {
@@ -81,6 +135,66 @@ describe("right paths", () => {
       body.issues.map((i: { message: string }) => i.message),
       ["Saisissez au moins 2 caractères du métier recherché."],
     );
+  });
+});
+
+describe("territories (drill-down)", () => {
+  test("a signed-in professional reads the Somme: breadcrumb and zones d'emploi as children", async () => {
+    const browser = await signedIn();
+    const res = await browser.get("/api/reference/territoires?niveau=departement&code=80");
+    assert.equal(res.status, 200);
+    assert.deepEqual(JSON.parse(res.body), {
+      level: "departement",
+      code: "80",
+      name: "Somme",
+      ancestors: [
+        { level: "national", code: null, name: "France" },
+        { level: "region", code: "32", name: "Hauts-de-France" },
+      ],
+      parent: { level: "region", code: "32", name: "Hauts-de-France" },
+      children: [
+        { level: "zone_emploi", code: "3202", name: "Amiens" },
+        { level: "zone_emploi", code: "0058", name: "Vimeu" },
+      ],
+      departements: [],
+    });
+  });
+
+  test("national is the default; a zone d'emploi lists the départements it straddles", async () => {
+    const browser = await signedIn();
+    const national = JSON.parse((await browser.get("/api/reference/territoires")).body);
+    assert.deepEqual(
+      national.children.map((c: { code: string }) => c.code),
+      ["32", "28"],
+    );
+    const res = await browser.get("/api/reference/territoires?niveau=zone_emploi&code=0058&departement=80");
+    assert.equal(res.status, 200);
+    const zone = JSON.parse(res.body);
+    assert.deepEqual(zone.parent, { level: "departement", code: "80", name: "Somme" });
+    assert.deepEqual(zone.departements, [
+      { code: "76", name: "Seine-Maritime", communeCount: 1 },
+      { code: "80", name: "Somme", communeCount: 1 },
+    ]);
+  });
+
+  test("an unknown territory is 404, a malformed code 400 with a French message", async () => {
+    const browser = await signedIn();
+    const missing = await browser.get("/api/reference/territoires?niveau=departement&code=60");
+    assert.equal(missing.status, 404);
+    assert.equal(JSON.parse(missing.body).code, "reference.territory_not_found");
+    const malformed = await browser.get("/api/reference/territoires?niveau=zone_emploi&code=58");
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(
+      JSON.parse(malformed.body).issues.map((i: { message: string }) => i.message),
+      ["Un code de zone d'emploi 2020 a 4 chiffres (ex. 3202)."],
+    );
+    const level = await browser.get("/api/reference/territoires?niveau=commune&code=80021");
+    assert.equal(level.status, 400);
+  });
+
+  test("territories require a session", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/reference/territoires" });
+    assert.equal(res.statusCode, 401);
   });
 });
 

@@ -39,6 +39,41 @@ export const referenceDataRepository = {
       .executeTakeFirst();
   },
 
+  regions(db: Db) {
+    return db.selectFrom("regions").select(["code", "name"]).execute();
+  },
+
+  region(db: Db, code: string) {
+    return db.selectFrom("regions").select(["code", "name"]).where("code", "=", code).executeTakeFirst();
+  },
+
+  departementsOfRegion(db: Db, region: string) {
+    return db.selectFrom("departements").select(["code", "name"]).where("region_code", "=", region).execute();
+  },
+
+  zoneEmploi(db: Db, code: string) {
+    return db.selectFrom("zones_emploi").select(["code", "name"]).where("code", "=", code).executeTakeFirst();
+  },
+
+  /** Départements holding communes of the zone d'emploi, with their région and how many communes. */
+  departementsOfZoneEmploi(db: Db, zoneEmploi: string) {
+    return db
+      .selectFrom("communes as c")
+      .innerJoin("departements as d", "d.code", "c.departement_code")
+      .innerJoin("regions as r", "r.code", "d.region_code")
+      .select((eb) => [
+        "d.code",
+        "d.name",
+        "r.code as regionCode",
+        "r.name as regionName",
+        eb.fn.countAll<number>().as("communeCount"),
+      ])
+      .where("c.zone_emploi_code", "=", zoneEmploi)
+      .groupBy(["d.code", "d.name", "r.code", "r.name"])
+      .orderBy("d.code")
+      .execute();
+  },
+
   /** Zones d'emploi with at least one commune in the département (a zone can span several). */
   zonesEmploiOfDepartement(db: Db, departement: string) {
     return db

@@ -103,6 +103,23 @@ export const registrationsRepository = {
     return row ? registrationsRepository.get(db, row.id) : undefined;
   },
 
+  /** Every registration of the person, drafts included, newest first (« Mes données »). */
+  async allOf(db: Db, personId: string): Promise<RegistrationRecord[]> {
+    const rows = await db
+      .selectFrom("registrations")
+      .select("id")
+      .where("person_id", "=", personId)
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    const out: RegistrationRecord[] = [];
+    for (const r of rows) {
+      const one = await registrationsRepository.get(db, r.id);
+      if (one) out.push(one);
+    }
+    return out;
+  },
+
   async lastSubmittedOf(db: Db, personId: string): Promise<RegistrationRecord | undefined> {
     const row = await db
       .selectFrom("registrations")

@@ -185,6 +185,25 @@ export const workItemsRepository = {
     };
   },
 
+  /** Every item about one person, newest first, without the assignee (« Mes données »). */
+  ofPerson(db: Db, personId: string) {
+    return db
+      .selectFrom("work_items as w")
+      .leftJoin("structures as s", "s.id", "w.structure_id")
+      .select([
+        "w.type",
+        "w.status",
+        "s.name as structureName",
+        "w.created_at as createdAt",
+        "w.due_date as dueDate",
+        "w.closed_at as closedAt",
+      ])
+      .where("w.person_id", "=", personId)
+      .orderBy("w.created_at", "desc")
+      .orderBy("w.id", "desc")
+      .execute();
+  },
+
   /** The latest item of a type about a subject (open or not), with its structure's name. */
   forSubject(db: Db, type: WorkItemType, subjectId: string) {
     return db

@@ -3,6 +3,8 @@ import {
   appellationListSchema,
   referenceVersionListSchema,
   searchAppellationsQuerySchema,
+  territoryQuerySchema,
+  territoryViewSchema,
 } from "./reference-data.schema";
 
 export const referenceDataRoutes = {
@@ -21,5 +23,14 @@ export const referenceDataRoutes = {
     tags: ["referentiels"],
     auth: false,
     response: referenceVersionListSchema,
+  }),
+  getTerritory: defineRoute({
+    method: "GET",
+    url: "/api/reference/territoires",
+    summary:
+      "Un territoire (national, région, département, zone d'emploi) avec son parent et ses enfants, pour descendre d'un niveau à l'autre",
+    tags: ["referentiels"],
+    query: territoryQuerySchema,
+    response: territoryViewSchema,
   }),
 };

@@ -12,6 +12,11 @@ export const workItemTypes = [
   "PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE",
   "DEMANDE_REORIENTATION_A_EXAMINER",
   "CONTRAT_A_REVISER",
+  "RDV_ABSENCE",
+  "POINT_ETAPE_A_REALISER",
+  "CORDE_DE_RAPPEL",
+  "DECROCHAGE_A_TRAITER",
+  "RETOUR_EMPLOI_DIFFICULTE",
 ] as const;
 export const workItemTypeSchema = z.enum(workItemTypes);
 export type WorkItemType = z.infer<typeof workItemTypeSchema>;
@@ -26,6 +31,11 @@ export const workItemTypeLabels: Record<WorkItemType, string> = {
   PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE: "1er RDV d'accompagnement à prendre",
   DEMANDE_REORIENTATION_A_EXAMINER: "Demande de réorientation à examiner",
   CONTRAT_A_REVISER: "Contrat d'engagement à réviser (clause de revoyure)",
+  RDV_ABSENCE: "Absence à un rendez-vous : relancer la personne",
+  POINT_ETAPE_A_REALISER: "Point d'étape à réaliser",
+  CORDE_DE_RAPPEL: "Corde de rappel à 6 mois",
+  DECROCHAGE_A_TRAITER: "Risque de décrochage : aller vers la personne",
+  RETOUR_EMPLOI_DIFFICULTE: "Suivi dans l'emploi : difficulté signalée",
 };
 
 export const workItemStatusSchema = z.enum(["A_FAIRE", "EN_COURS", "FAIT", "ANNULE"]);

@@ -3,6 +3,7 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import type { SessionView } from "../../shared/identity/identity.schema";
 import { usePageTitle } from "../kernel/page-title";
 import { firstGivenName } from "../kernel/session";
+import { WeeklyActivities } from "../my-data/weekly-activities";
 
 type Person = Extract<SessionView, { kind: "person" }>;
 
@@ -61,7 +62,51 @@ export function PersonHome({ session }: { session: Person }) {
             border
           />
         </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mes rendez-vous"
+            titleAs="h2"
+            desc="Choisissez la date d'un rendez-vous auquel vous êtes invité·e, retrouvez vos prochains rendez-vous, ajoutez-les à votre agenda ou annulez-les."
+            linkProps={{ to: "/mon-espace/rendez-vous" }}
+            enlargeLink
+            border
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mon dossier"
+            titleAs="h2"
+            desc="Ce qui se passe dans votre dossier, les notes et documents partagés avec vous, et qui fait partie de votre groupe de suivi."
+            linkProps={{ to: "/mon-espace/dossier" }}
+            enlargeLink
+            border
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mon suivi dans l'emploi"
+            titleAs="h2"
+            desc="Vous avez repris un emploi ? Dites-nous en un clic comment cela se passe, et demandez à être recontacté·e en cas de difficulté."
+            linkProps={{ to: "/mon-espace/suivi-emploi" }}
+            enlargeLink
+            border
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Card
+            title="Mes données"
+            titleAs="h2"
+            desc="Téléchargez tout ce que la plateforme sait de vous, en PDF ou en fichier JSON : c'est votre droit d'accès."
+            linkProps={{ to: "/mon-espace/mes-donnees" }}
+            enlargeLink
+            border
+          />
+        </div>
       </div>
+      <section className="fr-mt-4w" aria-labelledby="activites-semaine">
+        <h2 id="activites-semaine">Mes activités de la semaine</h2>
+        <WeeklyActivities />
+      </section>
     </>
   );
 }

@@ -12,6 +12,8 @@ import {
 } from "../../shared/identity/identity.schema";
 import { FILE_ROLES } from "../../shared/persons/persons.access";
 import { usePageTitle } from "../kernel/page-title";
+import { DemoMailboxLink } from "../messaging/demo-mailbox-link";
+import { homeDashboardPath } from "../steering/dashboard.paths";
 import { lowerFirst, primaryRole, roleDescriptions } from "./home.roles";
 
 type Professional = Extract<SessionView, { kind: "professional" }>;
@@ -50,7 +52,10 @@ export function ProfessionalHome({ session }: { session: Professional }) {
         role={role}
         departement={departement}
         hasFileRole={session.roles.some((r) => FILE_ROLES.includes(r))}
+        dashboard={homeDashboardPath(session)}
       />
+      {/* demo and test only: the messages the platform sent, caught instead of delivered */}
+      <DemoMailboxLink />
 
       {otherRoles.length > 0 && (
         <section className="fr-mt-6w" aria-labelledby="autres-roles">
@@ -74,8 +79,10 @@ function RoleSection(props: {
   role: ProfessionalRole | undefined;
   departement: string | null;
   hasFileRole: boolean;
+  /** the steering dashboard of the user's territory */
+  dashboard: string;
 }) {
-  const { role, departement, hasFileRole } = props;
+  const { role, departement, hasFileRole, dashboard } = props;
   if (role === "conseiller" || role === "charge_orientation" || role === "admin_structure") {
     return (
       <section aria-labelledby="raccourcis">
@@ -114,6 +121,16 @@ function RoleSection(props: {
               />
             )}
           </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Card
+              title="Agenda de la structure"
+              titleAs="h3"
+              desc="Les créneaux de la semaine, qui est inscrit·e, l'ouverture de nouveaux créneaux et la présence aux rendez-vous."
+              linkProps={{ to: "/agenda" }}
+              enlargeLink
+              border
+            />
+          </div>
         </div>
       </section>
     );
@@ -149,17 +166,29 @@ function RoleSection(props: {
               border
             />
           </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <DashboardCard to={dashboard} />
+          </div>
         </div>
       </section>
     );
   }
   if (role === "pilotage") {
     return (
-      <CallOut title="Les indicateurs arrivent bientôt" titleAs="h2" className="fr-mt-4w">
-        Les tableaux de bord de pilotage (entrées dans le parcours, délais d'orientation, accès à l'emploi…)
-        sont en préparation. Ce rôle ne donne accès qu'à des chiffres agrégés : vous ne verrez jamais le
-        dossier d'une personne nommée.
-      </CallOut>
+      <section aria-labelledby="raccourcis">
+        <h2 id="raccourcis" className="fr-h4 fr-mt-4w">
+          Raccourcis
+        </h2>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <DashboardCard to={dashboard} />
+          </div>
+        </div>
+        <p className="fr-mt-2w">
+          Ce rôle ne donne accès qu'à des chiffres agrégés : vous ne verrez jamais le dossier d'une personne
+          nommée.
+        </p>
+      </section>
     );
   }
   if (role === "charge_relation_entreprise") {
@@ -172,6 +201,19 @@ function RoleSection(props: {
     );
   }
   return null;
+}
+
+function DashboardCard({ to }: { to: string }) {
+  return (
+    <Card
+      title="Tableau de bord"
+      titleAs="h3"
+      desc="Les indicateurs de pilotage de votre territoire (nouveaux entrants, délais d'orientation, contrats signés…), par mois, trimestre ou année, avec leur définition et leur export."
+      linkProps={{ to }}
+      enlargeLink
+      border
+    />
+  );
 }
 
 /** Mirrors the server rule: a territorial manager's département is their scope's, else their structure's. */

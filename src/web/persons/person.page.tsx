@@ -60,10 +60,28 @@ function PersonFile({ personId }: { personId: string }) {
               Contrat d'engagement
             </Link>
             <Link
+              className="fr-link fr-icon-calendar-line fr-link--icon-left fr-ml-3w"
+              to={`/personnes/${person.id}/rendez-vous`}
+            >
+              Rendez-vous
+            </Link>
+            <Link
               className="fr-link fr-icon-survey-line fr-link--icon-left fr-ml-3w"
               to={`/personnes/${person.id}/diagnostic`}
             >
               Diagnostic
+            </Link>
+            <Link
+              className="fr-link fr-icon-road-map-line fr-link--icon-left fr-ml-3w"
+              to={`/personnes/${person.id}/suivi`}
+            >
+              Suivi et sortie
+            </Link>
+            <Link
+              className="fr-link fr-icon-folder-2-line fr-link--icon-left fr-ml-3w"
+              to={`/personnes/${person.id}/dossier`}
+            >
+              Dossier partagé
             </Link>
           </p>
           <IdentityBlocks person={person} onChange={setData} />

@@ -6,7 +6,7 @@ import { insertProfessional } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import type { DbHandle } from "../../db/connect";
-import { outboundMessagesRepository } from "../notification/outbound-messages.repository";
+import { messagingRepository } from "../../messaging/messaging.repository";
 import { orientationTerritory, pendingOrientation } from "../orientation.fixtures";
 import { storedRecommendation } from "../orientation.presenter";
 import { orientationRepository } from "../orientation.repository";
@@ -122,7 +122,7 @@ describe("right paths", () => {
     const letter = await orientationRepository.letterOf(h.db, orientationId);
     assert.equal(letter?.content.subarray(0, 5).toString(), "%PDF-");
     assert.equal(letter?.filename, "courrier-orientation-2026-03-10.pdf");
-    const mails = await outboundMessagesRepository.forRelated(h.db, "orientation", orientationId);
+    const mails = await messagingRepository.forRelated(h.db, "orientation", orientationId);
     assert.equal(mails.length, 1);
     assert.equal(mails[0]?.to, "lea.orientee@exemple.fr");
     assert.equal(mails[0]?.status, "A_ENVOYER");
@@ -185,7 +185,7 @@ describe("right paths", () => {
       structureId: t.ft.id,
     });
     assert.equal(view.decision?.notificationChannel, "COURRIER");
-    assert.deepEqual(await outboundMessagesRepository.forRelated(h.db, "orientation", orientationId), []);
+    assert.deepEqual(await messagingRepository.forRelated(h.db, "orientation", orientationId), []);
     assert.ok(await orientationRepository.hasLetter(h.db, orientationId));
   });
 

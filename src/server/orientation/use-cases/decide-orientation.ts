@@ -14,10 +14,10 @@ import { nextOrientationEtat } from "../../../shared/orientation/orientation.sta
 import { audit } from "../../audit/audit";
 import { AccessDenied } from "../../kernel/access";
 import { useCase } from "../../kernel/use-case";
+import { enqueueMessage } from "../../messaging/enqueue-message";
 import { workItemsRepository } from "../../work-items/work-items.repository";
 import { orientationEmail } from "../notification/orientation-email";
 import { letterFilename, renderOrientationLetterPdf } from "../notification/orientation-letter";
-import { outboundMessagesRepository } from "../notification/outbound-messages.repository";
 import { loadOrientation, orientationView } from "../orientation.load";
 import { organismeDecisionOf, orientationPolicy } from "../orientation.policy";
 import { storedRecommendation } from "../orientation.presenter";
@@ -242,16 +242,21 @@ export const decideOrientation = useCase(
         structureName: structure.name,
         spaceUrl,
       });
-      await outboundMessagesRepository.insert(tx, {
-        id: ids.uuid(),
-        personId: o.personId,
-        to: person.email,
-        subject: mail.subject,
-        text: mail.text,
-        relatedKind: "orientation",
-        relatedId: o.id,
-        now,
-      });
+      // written with the decision and its job in the job queue: sent once the decision is committed
+      await enqueueMessage(
+        tx,
+        { clock, ids },
+        {
+          key: `orientation:${o.id}:notification`,
+          channel: "EMAIL",
+          personId: o.personId,
+          to: person.email,
+          subject: mail.subject,
+          text: mail.text,
+          relatedKind: "orientation",
+          relatedId: o.id,
+        },
+      );
     }
 
     await audit.record(tx, clock, actor, {

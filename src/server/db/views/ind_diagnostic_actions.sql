@@ -1,0 +1,27 @@
+-- Steering facts, one row per person with a diagnostic (pilotage.md IND-V3-M4): the date of the first
+-- diagnostic interview (first version recorded) and of the first accompaniment action found in Socle's
+-- own tables: the start of the first programme week of a signed contract on or after the diagnostic.
+SELECT
+  dg.person_id,
+  pe.departement,
+  d.region_code,
+  pe.commune_code,
+  co.zone_emploi_code,
+  f.first_diagnostic_date,
+  (SELECT min(to_date(v.content -> 'programme' ->> 'semaineIso', 'IYYY-"W"IW'))
+   FROM contract_versions v
+   JOIN contracts c ON c.id = v.contract_id
+   WHERE c.person_id = dg.person_id AND v.signed_at IS NOT NULL
+     AND (v.content -> 'programme' ->> 'semaineIso') ~ '^[0-9]{4}-W[0-9]{2}$'
+     AND to_date(v.content -> 'programme' ->> 'semaineIso', 'IYYY-"W"IW') >= f.first_diagnostic_date
+  ) AS first_action_date
+FROM diagnostics dg
+JOIN persons pe ON pe.id = dg.person_id
+LEFT JOIN departements d ON d.code = pe.departement
+LEFT JOIN communes co ON co.code = pe.commune_code
+CROSS JOIN LATERAL (
+  SELECT min((dv.created_at AT TIME ZONE 'Europe/Paris')::date) AS first_diagnostic_date
+  FROM diagnostic_versions dv
+  WHERE dv.diagnostic_id = dg.id
+) f
+WHERE f.first_diagnostic_date IS NOT NULL
