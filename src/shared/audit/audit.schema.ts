@@ -23,6 +23,11 @@ export const auditSectionLabels: Record<string, string> = {
   rendez_vous: "Rendez-vous",
   import: "Import de données",
   inscription: "Inscription",
+  suivi: "Suivi du parcours",
+  dossier_partage: "Dossier partagé",
+  donnees: "Téléchargement de mes données",
+  messagerie: "Messages envoyés",
+  pilotage: "Pilotage (données agrégées)",
 };
 
 export const auditEntryViewSchema = z.object({
