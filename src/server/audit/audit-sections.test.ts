@@ -24,7 +24,7 @@ test("every audited section has a French label", () => {
   for (const file of sources(serverDir)) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/\bsection: "([a-z_]+)"/g)) used.add(m[1]!);
-    for (const m of text.matchAll(/\bSECTION = "([a-z_]+)"/g)) used.add(m[1]!);
+    for (const m of text.matchAll(/\b[A-Z_]*SECTION = "([a-z_]+)"/g)) used.add(m[1]!);
   }
   assert.ok(used.size >= 10, `sections trouvées : ${[...used].join(", ")}`);
   const missing = [...used].filter((s) => !auditSectionLabels[s]).sort();
