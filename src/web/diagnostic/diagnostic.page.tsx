@@ -106,7 +106,7 @@ function Versions({ view, onShow }: { view: DiagnosticView; onShow: (numero: num
         Versions
       </h2>
       <Table
-        headers={["Version", "Enregistrée le", "Par", "Structure", "Format", ""]}
+        headers={["Version", "Enregistrée le", "Par", "Structure", "Format", "Affichage"]}
         data={view.versions.map((v) => [
           v.numero === view.currentNumero ? `${v.numero} (en cours)` : String(v.numero),
           formatInstant(v.createdAt),
