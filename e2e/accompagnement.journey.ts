@@ -35,6 +35,16 @@ async function openSarahFile(page: Page, baseUrl: string, link: string) {
   await page.getByRole("link", { name: link, exact: true }).click();
 }
 
+/** Opens a page, waits for its h1 and its data, and runs axe on it. */
+async function visitAndCheck(page: Page, baseUrl: string, path: string, label: string) {
+  await page.goto(new URL(path, baseUrl).href);
+  await expectH1(page, /.+/);
+  await eventually(async () =>
+    assert.equal(await page.getByText(/^Chargement/).count(), 0, `${label} : chargement terminé`),
+  );
+  await checkAccessibility(page, label);
+}
+
 describe("Accompagnement : de l'orientation au contrat signé, avec rendez-vous, rappel et journal des accès", {
   skip: journeySkip(),
 }, () => {
@@ -165,6 +175,12 @@ describe("Accompagnement : de l'orientation au contrat signé, avec rendez-vous,
     );
     await page.getByRole("button", { name: "Enregistrer le programme" }).click();
     await eventually(async () => assert.equal(await page.getByRole("alert").count(), 0));
+
+    // the other screens of the accompaniment, for the professional
+    const personPath = /^\/personnes\/[0-9a-f-]{36}/.exec(new URL(page.url()).pathname)![0];
+    await visitAndCheck(page, journey.baseUrl, "/agenda", "/agenda");
+    await visitAndCheck(page, journey.baseUrl, `${personPath}/dossier`, "/personnes/:id/dossier");
+    await visitAndCheck(page, journey.baseUrl, `${personPath}/suivi`, "/personnes/:id/suivi");
   });
 
   test("Sarah signe son contrat, télécharge le PDF et voit les accès des professionnels", {
@@ -194,5 +210,9 @@ describe("Accompagnement : de l'orientation au contrat signé, avec rendez-vous,
       assert.ok(text.includes(part), `partie « ${part} » visible dans le journal`);
     await screenshot(page, "51-journal-sarah");
     await checkAccessibility(page, "/mon-espace/journal");
+
+    // the rest of her personal space
+    for (const path of ["/mon-espace/rendez-vous", "/mon-espace/dossier", "/mon-espace/mes-donnees", "/"])
+      await visitAndCheck(page, journey.baseUrl, path, path);
   });
 });
