@@ -1,13 +1,12 @@
 // The convocation letter (parcours.md §4.1, PS-34: every step can be done without the portal): its French
 // content as pure data, then an A4 PDF drawn with pdfkit (standard Helvetica, no font file to ship), like
 // the orientation letter. Sent with the convocation e-mail and downloadable from the person's file.
-import PDFDocument from "pdfkit";
 import {
   type AppointmentPurpose,
   appointmentPurposeLabels,
 } from "../../shared/appointments/appointments.schema";
-import type { LocalDate } from "../../shared/kernel/dates";
-import { formatFrenchDate as frenchDate } from "./appointments.format";
+import { frenchLongDate, type LocalDate } from "../../shared/kernel/dates";
+import { renderLetterPdf } from "../kernel/pdf";
 import { frenchDateTime, frenchTime, type MessageSlot, whereText } from "./appointments.messages";
 
 export type ConvocationData = {
@@ -61,50 +60,18 @@ export function convocationContent(d: ConvocationData): ConvocationContent {
 /** The letter as an A4 PDF. `createdAt` is written in the document's metadata (the injected clock). */
 export function renderConvocationPdf(d: ConvocationData, createdAt: Date): Promise<Buffer> {
   const content = convocationContent(d);
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    info: { Title: "Convocation à un rendez-vous", Author: d.structure.name, CreationDate: createdAt },
-    lang: "fr-FR",
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const width = doc.page.width - 128;
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(11)
-    .text(d.structure.name, { width: width / 2 });
-  doc.font("Helvetica").fontSize(9);
-  for (const line of [d.structure.address, d.structure.phone, d.structure.email])
-    if (line) doc.text(line, { width: width / 2 });
-  const recipient = [
-    `${d.person.firstNames} ${d.person.lastName.toUpperCase()}`,
-    d.person.addressLine,
-    [d.person.postalCode, d.person.communeName?.toUpperCase()].filter(Boolean).join(" ") || null,
-  ].filter((l): l is string => !!l);
-  doc.fontSize(11).text(recipient.join("\n"), 64 + width / 2 + 20, 130, { width: width / 2 - 20 });
-  doc.moveDown(2);
-  doc.fontSize(10.5).text(`Le ${frenchDate(d.issuedOn)}`, 64, doc.y, { width, align: "right" });
-  doc.moveDown(1.5);
-  doc.font("Helvetica-Bold").text(content.subject, 64, doc.y, { width });
-  doc.moveDown();
-  doc.font("Helvetica").text(content.salutation, { width });
-  doc.moveDown(0.4);
-  for (const p of content.paragraphs) {
-    doc.text(p, { width });
-    doc.moveDown(0.4);
-  }
-  doc.moveDown(0.5);
-  for (const line of content.signature) {
-    if (line) doc.text(line, { width });
-    else doc.moveDown(0.5);
-  }
-  doc.end();
-  return done;
+  return renderLetterPdf(
+    { title: "Convocation à un rendez-vous", subject: content.subject, author: d.structure.name, createdAt },
+    {
+      sender: { name: d.structure.name, lines: [d.structure.address, d.structure.phone, d.structure.email] },
+      recipient: d.person,
+      dateLine: `Le ${frenchLongDate(d.issuedOn)}`,
+      subject: content.subject,
+      salutation: content.salutation,
+      blocks: content.paragraphs.map((text) => ({ kind: "paragraph" as const, text })),
+      signature: content.signature,
+    },
+  );
 }
 
 export const convocationFilename = (startsOn: LocalDate) => `convocation-rendez-vous-${startsOn}.pdf`;

@@ -6,13 +6,12 @@
 import { appointmentsErrors } from "../../shared/appointments/appointments.errors";
 import { MY_APPOINTMENTS_PATH } from "../../shared/appointments/appointments.routes";
 import { appointmentReminderAt, invitationReminderAt } from "../../shared/appointments/appointments.rules";
-import { parisDate } from "../../shared/kernel/dates";
+import { frenchLongDate as formatFrenchDate, parisDate } from "../../shared/kernel/dates";
 import type { Db } from "../db/connect";
 import type { Clock } from "../kernel/clock";
 import type { Config } from "../kernel/config";
 import type { Ids } from "../kernel/ids";
 import { cancelPendingMessages, enqueueMessage, type MessageAttachment } from "../messaging/enqueue-message";
-import { formatFrenchDate } from "./appointments.format";
 import { appointmentMessages, type MessageData, type MessageSlot } from "./appointments.messages";
 import { type AppointmentRecord, appointmentsRepository } from "./appointments.repository";
 import { appointmentCalendar, calendarFilename } from "./appointments-calendar";

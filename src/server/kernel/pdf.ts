@@ -58,3 +58,59 @@ export function drawBlocks(
     doc.moveDown(gap);
   }
 }
+
+export type LetterPostal = {
+  firstNames: string;
+  lastName: string;
+  addressLine: string | null;
+  postalCode: string | null;
+  communeName: string | null;
+};
+
+/** A French administrative letter: sender top left, recipient where a window envelope shows it, date,
+ *  subject, salutation, body blocks, signature lines ("" = a blank line). */
+export function renderLetterPdf(
+  info: PdfInfo,
+  letter: {
+    sender: { name: string; lines: (string | null)[] };
+    recipient: LetterPostal;
+    dateLine: string;
+    subject: string;
+    salutation: string;
+    blocks: DocumentBlock[];
+    signature: string[];
+  },
+): Promise<Buffer> {
+  const { doc, done, width } = startPdf(info);
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(11)
+    .text(letter.sender.name, { width: width / 2 });
+  doc.font("Helvetica").fontSize(9);
+  for (const line of letter.sender.lines) if (line) doc.text(line, { width: width / 2 });
+  const r = letter.recipient;
+  const recipient = [
+    `${r.firstNames} ${r.lastName.toUpperCase()}`,
+    r.addressLine,
+    [r.postalCode, r.communeName?.toUpperCase()].filter(Boolean).join(" ") || null,
+  ].filter((l): l is string => !!l);
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .text(recipient.join("\n"), 64 + width / 2 + 20, 130, { width: width / 2 - 20 });
+  doc.moveDown(2);
+  doc.fontSize(10.5).text(letter.dateLine, 64, doc.y, { width, align: "right" });
+  doc.moveDown(1.5);
+  doc.font("Helvetica-Bold").text(letter.subject, 64, doc.y, { width });
+  doc.moveDown();
+  doc.font("Helvetica").text(letter.salutation, { width });
+  doc.moveDown(0.4);
+  drawBlocks(doc, letter.blocks, width, { headingSize: 11.5, gap: 0.4 });
+  doc.moveDown(0.5);
+  for (const line of letter.signature) {
+    if (line) doc.text(line, { width });
+    else doc.moveDown(0.5);
+  }
+  doc.end();
+  return done;
+}

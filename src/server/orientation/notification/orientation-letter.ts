@@ -13,7 +13,7 @@ import {
   parcoursTypeLabels,
   type Recommendation,
 } from "../../../shared/orientation/orientation.schema";
-import { type DocumentBlock, drawBlocks, startPdf } from "../../kernel/pdf";
+import { type DocumentBlock, renderLetterPdf } from "../../kernel/pdf";
 
 export type LetterData = {
   issuedOn: LocalDate;
@@ -133,49 +133,23 @@ export function orientationLetterContent(d: LetterData): LetterContent {
 /** The letter as an A4 PDF. `createdAt` is written in the document's metadata (the injected clock). */
 export function renderOrientationLetterPdf(d: LetterData, createdAt: Date): Promise<Buffer> {
   const content = orientationLetterContent(d);
-  const { doc, done, width } = startPdf({
-    title: "Décision d'orientation",
-    author: d.issuer.name,
-    subject: "Orientation dans le parcours d'accompagnement vers l'emploi",
-    createdAt,
-  });
-
-  // issuer, top left
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(11)
-    .text(d.issuer.name, { width: width / 2 });
-  doc.font("Helvetica").fontSize(9);
-  for (const line of [d.issuer.address, d.issuer.phone, d.issuer.email])
-    if (line) doc.text(line, { width: width / 2 });
-
-  // recipient, right column
-  const recipient = [
-    `${d.person.firstNames} ${d.person.lastName.toUpperCase()}`,
-    d.person.addressLine,
-    [d.person.postalCode, d.person.communeName?.toUpperCase()].filter(Boolean).join(" ") || null,
-  ].filter((l): l is string => !!l);
-  // the recipient block sits where a window envelope shows it
-  doc
-    .font("Helvetica")
-    .fontSize(11)
-    .text(recipient.join("\n"), 64 + width / 2 + 20, 130, { width: width / 2 - 20 });
-
-  doc.moveDown(2);
-  doc.fontSize(10.5).text(`Le ${frenchLongDate(d.issuedOn)}`, 64, doc.y, { width, align: "right" });
-  doc.moveDown(1.5);
-  doc.font("Helvetica-Bold").text(content.subject, 64, doc.y, { width });
-  doc.moveDown();
-  doc.font("Helvetica").text(content.salutation, { width });
-  doc.moveDown(0.4);
-  drawBlocks(doc, content.blocks, width, { headingSize: 11.5, gap: 0.4 });
-  doc.moveDown(0.5);
-  for (const line of content.signature) {
-    if (line) doc.text(line, { width });
-    else doc.moveDown(0.5);
-  }
-  doc.end();
-  return done;
+  return renderLetterPdf(
+    {
+      title: "Décision d'orientation",
+      author: d.issuer.name,
+      subject: "Orientation dans le parcours d'accompagnement vers l'emploi",
+      createdAt,
+    },
+    {
+      sender: { name: d.issuer.name, lines: [d.issuer.address, d.issuer.phone, d.issuer.email] },
+      recipient: d.person,
+      dateLine: `Le ${frenchLongDate(d.issuedOn)}`,
+      subject: content.subject,
+      salutation: content.salutation,
+      blocks: content.blocks,
+      signature: content.signature,
+    },
+  );
 }
 
 /** "courrier-orientation-2026-11-23.pdf" */
