@@ -1,30 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { ProfessionalRole } from "../../shared/identity/identity.schema";
-import type { Actor, ProfessionalActor } from "../kernel/access";
+import { FT, fileFollowedByFt, ML, PERSON, personActor, pro } from "../../test-support/policy-fixtures";
+import type { Actor } from "../kernel/access";
 import type { PersonFileScope } from "../persons/persons.policy";
 import { appointmentsPolicy } from "./appointments.policy";
 
-const FT = "00000000-0000-4000-8000-00000000000a";
-const ML = "00000000-0000-4000-8000-00000000000b";
-const PERSON = "00000000-0000-4000-8000-0000000000f1";
-const pro = (roles: ProfessionalRole[], over: Partial<ProfessionalActor> = {}): ProfessionalActor => ({
-  kind: "professional",
-  id: "00000000-0000-4000-8000-000000000001",
-  structureId: FT,
-  structureKind: "france_travail",
-  departement: "80",
-  roles,
-  scope: null,
-  channel: "web",
-  ...over,
-});
-const file: PersonFileScope = {
-  personId: PERSON,
-  departement: "80",
-  followUps: [{ structureId: FT, professionalId: "00000000-0000-4000-8000-000000000009", role: "referent" }],
-};
-const person = (id: string): Actor => ({ kind: "person", id, channel: "web" });
+const file = fileFollowedByFt;
+const person = personActor;
 const all = (a: Actor) => [
   appointmentsPolicy.manageAgenda(a, FT),
   appointmentsPolicy.view(a, file),
