@@ -40,20 +40,6 @@ const pendingIn = (departement: string): PersonFileScope => ({
 const cases: [string, Actor, PersonFileScope, boolean, boolean][] = [
   ["conseiller of the structure that follows", pro(["conseiller"]), followedBy(A), true, true],
   ["conseiller of another structure", pro(["conseiller"]), followedBy(B), false, false],
-  [
-    "conseiller of a structure that is only a member of the group (a colleague is named)",
-    pro(["conseiller"]),
-    followedBy(A, "00000000-0000-4000-8000-000000000009", "membre"),
-    true,
-    false,
-  ],
-  [
-    "conseiller of a structure that is only a member of the group",
-    pro(["conseiller"]),
-    followedBy(A, null, "membre"),
-    true,
-    false,
-  ],
   ["chargé d'orientation of another structure", pro(["charge_orientation"]), followedBy(B), false, false],
   [
     "named member of the follow-up group from another structure",

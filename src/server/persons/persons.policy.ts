@@ -29,15 +29,6 @@ export const managedDepartement = (a: ProfessionalActor): string | null =>
 function structureFollows(a: ProfessionalActor, f: PersonFileScope) {
   return hasFileRole(a) && f.followUps.some((u) => u.structureId === a.structureId);
 }
-/** A structure that is référent or co-référent of the file (not a mere member of the group): PS-12. */
-function structureLeads(a: ProfessionalActor, f: PersonFileScope) {
-  return (
-    hasFileRole(a) &&
-    f.followUps.some(
-      (u) => u.structureId === a.structureId && (u.role === "referent" || u.role === "co_referent"),
-    )
-  );
-}
 function isGroupMember(a: ProfessionalActor, f: PersonFileScope) {
   return f.followUps.some((u) => u.professionalId === a.id);
 }
@@ -62,14 +53,14 @@ export const personsPolicy = {
       isPendingOrientationOfficer(a, f)
     );
   },
-  /** Write access: the named référent and co-référents, or a file role in a structure that is référent or co-référent (PS-12); a structure that is only a member of the group reads. */
+  /** Write access: the référent and co-référents, or a file role in a structure that follows (PS-12). */
   edit(a: Actor, f: PersonFileScope): boolean {
     if (a.kind === "system") return true;
     if (a.kind !== "professional") return false;
     const named = f.followUps.some(
       (u) => u.professionalId === a.id && (u.role === "referent" || u.role === "co_referent"),
     );
-    return named || structureLeads(a, f);
+    return named || structureFollows(a, f);
   },
   /** Merging duplicates: an admin or chargé d'orientation who can edit both files. */
   merge(a: Actor, surviving: PersonFileScope, absorbed: PersonFileScope): boolean {
