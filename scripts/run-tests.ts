@@ -42,9 +42,22 @@ if (files.length === 0) {
 }
 console.log(`# engine: ${engine} · suites: ${kinds.join(", ")} · ${files.length} fichiers`);
 const concurrency = process.env.TEST_CONCURRENCY ?? (kinds.includes("journey") ? "1" : "2");
+// A test that never settles fails after this many milliseconds instead of stalling the run, and a file whose
+// tests are done exits even if a library left a timer or socket open (--test-force-exit): a hang is a
+// failure with a name, never a silent CI timeout.
+const timeoutMs = process.env.TEST_TIMEOUT_MS ?? (kinds.includes("journey") ? "900000" : "300000");
 const r = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
+  [
+    "--import",
+    "tsx",
+    "--test",
+    `--test-concurrency=${concurrency}`,
+    `--test-timeout=${timeoutMs}`,
+    "--test-force-exit",
+    "--test-reporter=spec",
+    ...files,
+  ],
   { stdio: "inherit", env: { ...process.env, SOCLE_TEST_ENGINE: engine, SOCLE_ENV: "test" } },
 );
 process.exit(r.status ?? 1);
