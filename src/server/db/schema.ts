@@ -2,6 +2,7 @@
 import type { AppointmentsTables } from "../appointments/appointments.tables";
 import type { AuditTables } from "../audit/audit.tables";
 import type { ContractTables } from "../contract/contract.tables";
+import type { ConversationsTables } from "../conversations/conversations.tables";
 import type { DiagnosticTables } from "../diagnostic/diagnostic.tables";
 import type { FollowUpTables } from "../follow-up/follow-up.tables";
 import type { IdentityTables } from "../identity/identity.tables";
@@ -32,4 +33,5 @@ export interface Database
     FollowUpTables,
     SharedFileTables,
     MessagingTables,
-    AppointmentsTables {}
+    AppointmentsTables,
+    ConversationsTables {}
