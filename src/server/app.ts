@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { appointmentsHttp } from "./appointments/appointments.http";
 import { auditHttp } from "./audit/audit.http";
 import { contractHttp } from "./contract/contract.http";
+import { conversationsHttp } from "./conversations/conversations.http";
 import type { DbHandle } from "./db/connect";
 import { diagnosticHttp } from "./diagnostic/diagnostic.http";
 import { followUpHttp } from "./follow-up/follow-up.http";
@@ -140,6 +141,7 @@ export async function buildApp(
   await appointmentsHttp(app, deps);
   await followUpHttp(app, deps);
   await sharedFileHttp(app, deps);
+  await conversationsHttp(app, deps);
   await myDataHttp(app, deps);
   await steeringHttp(app, deps);
   await messagingHttp(app, deps);

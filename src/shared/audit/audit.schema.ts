@@ -27,6 +27,7 @@ export const auditSectionLabels: Record<string, string> = {
   dossier_partage: "Dossier partagé",
   donnees: "Téléchargement de mes données",
   messagerie: "Messages envoyés",
+  conversation: "Messages avec les référent·es",
   pilotage: "Pilotage (données agrégées)",
 };
 
