@@ -3,6 +3,7 @@ import type { AppointmentsTables } from "../appointments/appointments.tables";
 import type { AuditTables } from "../audit/audit.tables";
 import type { ContractTables } from "../contract/contract.tables";
 import type { ConversationsTables } from "../conversations/conversations.tables";
+import type { DataSharingTables } from "../data-sharing/data-sharing.tables";
 import type { DiagnosticTables } from "../diagnostic/diagnostic.tables";
 import type { FollowUpTables } from "../follow-up/follow-up.tables";
 import type { IdentityTables } from "../identity/identity.tables";
@@ -34,4 +35,5 @@ export interface Database
     SharedFileTables,
     MessagingTables,
     AppointmentsTables,
-    ConversationsTables {}
+    ConversationsTables,
+    DataSharingTables {}

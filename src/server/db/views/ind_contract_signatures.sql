@@ -22,10 +22,30 @@ SELECT
   pe.departement,
   d.region_code,
   pe.commune_code,
-  co.zone_emploi_code
+  co.zone_emploi_code,
+  'SOCLE'::text AS source
 FROM contract_versions v
 JOIN contracts c ON c.id = v.contract_id
 JOIN persons pe ON pe.id = c.person_id
 LEFT JOIN departements d ON d.code = pe.departement
 LEFT JOIN communes co ON co.code = pe.commune_code
 WHERE v.signed_at IS NOT NULL
+UNION ALL
+-- the signed contracts transmitted by a département (liste minimale): one row per signature, numbered by contract
+SELECT
+  md5(x.id::text || ':contrat:' || (k.v ->> 'numero'))::uuid AS contract_id,
+  x.person_key AS person_id,
+  k.n::int AS numero,
+  (k.v ->> 'signature')::date AS signed_date,
+  (k.v ->> 'heures')::numeric AS programme_hours,
+  (k.v ->> 'debutProgramme')::date AS programme_start_date,
+  (k.v ->> 'cloture')::date AS contract_closed_date,
+  x.departement,
+  d.region_code,
+  x.commune_code,
+  co.zone_emploi_code,
+  'DEPARTEMENT'::text AS source
+FROM external_parcours_facts x
+CROSS JOIN LATERAL jsonb_array_elements(x.contracts) WITH ORDINALITY AS k(v, n)
+LEFT JOIN departements d ON d.code = x.departement
+LEFT JOIN communes co ON co.code = x.commune_code

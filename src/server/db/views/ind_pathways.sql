@@ -18,7 +18,8 @@ SELECT
   LEAST(n.first_notified_date, r.first_referent_date) AS oriented_date,
   fo.parcours_retenu AS first_parcours_type,
   fo.organisme_retenu AS first_organisme,
-  fo.structure_id AS first_structure_id
+  fo.structure_id AS first_structure_id,
+  'SOCLE'::text AS source
 FROM parcours pa
 JOIN persons pe ON pe.id = pa.person_id
 LEFT JOIN departements d ON d.code = pa.departement
@@ -41,3 +42,26 @@ LEFT JOIN LATERAL (
   ORDER BY o.decided_at, o.id
   LIMIT 1
 ) fo ON true
+UNION ALL
+-- the same facts transmitted by a département that runs its own system (liste minimale, pilotage.md §5)
+SELECT
+  x.id AS parcours_id,
+  x.person_key AS person_id,
+  x.departement,
+  d.region_code,
+  x.commune_code,
+  c.zone_emploi_code,
+  'LISTE_MINIMALE'::text AS origine,
+  x.new_entrant,
+  x.t0_date,
+  x.opened_date,
+  x.closed_date,
+  x.exit_reason,
+  x.oriented_date,
+  x.orientations -> 0 ->> 'type' AS first_parcours_type,
+  x.orientations -> 0 ->> 'organisme' AS first_organisme,
+  NULL::uuid AS first_structure_id,
+  'DEPARTEMENT'::text AS source
+FROM external_parcours_facts x
+LEFT JOIN departements d ON d.code = x.departement
+LEFT JOIN communes c ON c.code = x.commune_code
