@@ -104,19 +104,8 @@ function openPathwaysAtEnd(f: TerritoryFilter): RawBuilder<unknown> {
     ) o ON true`;
 }
 
-/** Appointments with their slot, the person's territory and the Paris date of the appointment. */
-const APPOINTMENTS = sql`(
-  SELECT a.id, a.person_id, a.status, a.purpose, a.booked_by_kind,
-    (s.starts_at AT TIME ZONE 'Europe/Paris')::date AS appointment_date,
-    (a.invited_at AT TIME ZONE 'Europe/Paris')::date AS invited_date,
-    (a.booked_at AT TIME ZONE 'Europe/Paris')::date AS booked_date,
-    pe.departement, d.region_code, co.zone_emploi_code
-  FROM appointments a
-  JOIN persons pe ON pe.id = a.person_id
-  LEFT JOIN appointment_slots s ON s.id = a.slot_id
-  LEFT JOIN departements d ON d.code = pe.departement
-  LEFT JOIN communes co ON co.code = pe.commune_code
-)`;
+/** Appointments with their Paris dates and the person's territory, transmitted ones included (db/views). */
+const APPOINTMENTS = sql`ind_appointments`;
 
 export const steeringRepository = {
   /** The territory's name and the départements and régions it spans, or undefined when unknown. */
@@ -242,10 +231,9 @@ export const steeringRepository = {
       periods,
       sql`${openPathwaysAtEnd(t)}
         WHERE o.parcours_type IS NOT NULL AND EXISTS (
-          SELECT 1 FROM follow_ups fu
-          WHERE fu.person_id = f.person_id AND fu.role = 'referent'
-            AND (fu.started_at AT TIME ZONE 'Europe/Paris')::date <= p.end_date
-            AND (fu.ended_at IS NULL OR (fu.ended_at AT TIME ZONE 'Europe/Paris')::date > p.end_date))`,
+          SELECT 1 FROM ind_referents fu
+          WHERE fu.person_id = f.person_id AND fu.start_date <= p.end_date
+            AND (fu.end_date IS NULL OR fu.end_date > p.end_date))`,
       sql`count(*) FILTER (WHERE (
           SELECT s.programme_hours FROM ind_contract_signatures s
           WHERE s.person_id = f.person_id AND s.signed_date <= p.end_date
