@@ -4,6 +4,7 @@ import { createBrowserRouter } from "react-router-dom";
 import { appointmentsPages } from "./appointments/appointments.pages";
 import { auditPages } from "./audit/audit.pages";
 import { contractPages } from "./contract/contract.pages";
+import { conversationsPages } from "./conversations/conversations.pages";
 import { diagnosticPages } from "./diagnostic/diagnostic.pages";
 import { followUpPages } from "./follow-up/follow-up.pages";
 import { homePages } from "./home/home.pages";
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           ...followUpPages,
           ...appointmentsPages,
           ...sharedFilePages,
+          ...conversationsPages,
           ...myDataPages,
           ...steeringPages,
           ...messagingPages,

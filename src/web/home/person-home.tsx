@@ -1,6 +1,7 @@
 // The person's own space, phone first: a greeting and the card "Qui a consulté mon dossier".
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import type { SessionView } from "../../shared/identity/identity.schema";
+import { MyMessagesCard } from "../conversations/my-messages.card";
 import { usePageTitle } from "../kernel/page-title";
 import { firstGivenName } from "../kernel/session";
 import { WeeklyActivities } from "../my-data/weekly-activities";
@@ -71,6 +72,9 @@ export function PersonHome({ session }: { session: Person }) {
             enlargeLink
             border
           />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <MyMessagesCard />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Card

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { structureKindLabels, structureKindSchema } from "../../shared/identity/identity.schema";
 import { personsRoutes } from "../../shared/persons/persons.routes";
 import { householdRoleLabels, type PersonView, personIdSchema } from "../../shared/persons/persons.schema";
+import { MessagesLink } from "../conversations/messages-link";
 import { api } from "../kernel/api-client";
 import { formatInstantDate, formatLocalDateLong, NOT_PROVIDED, personName } from "../kernel/format";
 import { LoadError, Loading } from "../kernel/loading";
@@ -83,6 +84,7 @@ function PersonFile({ personId }: { personId: string }) {
             >
               Dossier partagé
             </Link>
+            <MessagesLink personId={person.id} className="fr-ml-3w" />
           </p>
           <IdentityBlocks person={person} onChange={setData} />
         </>
