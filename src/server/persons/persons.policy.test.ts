@@ -40,6 +40,41 @@ const pendingIn = (departement: string): PersonFileScope => ({
 const cases: [string, Actor, PersonFileScope, boolean, boolean][] = [
   ["conseiller of the structure that follows", pro(["conseiller"]), followedBy(A), true, true],
   ["conseiller of another structure", pro(["conseiller"]), followedBy(B), false, false],
+  [
+    "conseiller of a structure that is only a member, while nobody is référent yet (intake)",
+    pro(["conseiller"]),
+    followedBy(A, null, "membre"),
+    true,
+    true,
+  ],
+  [
+    "conseiller of a structure that is only a member, once another structure is référent (PS-12)",
+    pro(["conseiller"]),
+    {
+      personId: PERSON,
+      departement: "80",
+      followUps: [
+        { structureId: A, professionalId: null, role: "membre" },
+        { structureId: B, professionalId: "00000000-0000-4000-8000-000000000009", role: "referent" },
+      ],
+    },
+    true,
+    false,
+  ],
+  [
+    "conseiller of a structure that is co-référent while another is référent",
+    pro(["conseiller"]),
+    {
+      personId: PERSON,
+      departement: "80",
+      followUps: [
+        { structureId: A, professionalId: null, role: "co_referent" },
+        { structureId: B, professionalId: null, role: "referent" },
+      ],
+    },
+    true,
+    true,
+  ],
   ["chargé d'orientation of another structure", pro(["charge_orientation"]), followedBy(B), false, false],
   [
     "named member of the follow-up group from another structure",

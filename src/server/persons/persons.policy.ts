@@ -29,6 +29,19 @@ export const managedDepartement = (a: ProfessionalActor): string | null =>
 function structureFollows(a: ProfessionalActor, f: PersonFileScope) {
   return hasFileRole(a) && f.followUps.some((u) => u.structureId === a.structureId);
 }
+/**
+ * PS-12: a structure edits when it is référent or co-référent of the file. A structure that is only a member
+ * of the group (facilitateur, correspondant, the counter that registered the person) edits only while the group
+ * has no référent nor co-référent yet, i.e. during the intake before an orientation names one; afterwards it reads.
+ */
+function structureMayEdit(a: ProfessionalActor, f: PersonFileScope) {
+  if (!hasFileRole(a)) return false;
+  const leads = (u: PersonFileScope["followUps"][number]) =>
+    u.role === "referent" || u.role === "co_referent";
+  const mine = f.followUps.filter((u) => u.structureId === a.structureId);
+  if (mine.some(leads)) return true;
+  return mine.length > 0 && !f.followUps.some(leads);
+}
 function isGroupMember(a: ProfessionalActor, f: PersonFileScope) {
   return f.followUps.some((u) => u.professionalId === a.id);
 }
@@ -53,14 +66,14 @@ export const personsPolicy = {
       isPendingOrientationOfficer(a, f)
     );
   },
-  /** Write access: the référent and co-référents, or a file role in a structure that follows (PS-12). */
+  /** Write access (PS-12): the named référent and co-référents, or a file role in a structure that leads the file (see structureMayEdit). */
   edit(a: Actor, f: PersonFileScope): boolean {
     if (a.kind === "system") return true;
     if (a.kind !== "professional") return false;
     const named = f.followUps.some(
       (u) => u.professionalId === a.id && (u.role === "referent" || u.role === "co_referent"),
     );
-    return named || structureFollows(a, f);
+    return named || structureMayEdit(a, f);
   },
   /** Merging duplicates: an admin or chargé d'orientation who can edit both files. */
   merge(a: Actor, surviving: PersonFileScope, absorbed: PersonFileScope): boolean {
