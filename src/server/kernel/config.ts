@@ -40,6 +40,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  // PS-15: after a reorientation, days during which the former follow-up group still reads the file
+  REORIENTATION_READ_ACCESS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   // outbound e-mail: smtp:// or smtps://user:password@host:port; unset in demo/test = the bundled catcher
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Socle <ne-pas-repondre@socle.localhost>"),

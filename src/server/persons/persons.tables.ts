@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export interface PersonsTable {
   id: string;
@@ -50,6 +50,8 @@ export interface FollowUpsTable {
   role: "referent" | "co_referent" | "membre";
   started_at: Date;
   ended_at: Date | null;
+  /** PS-15: a former référent's read access after a reorientation ends then (the nightly run ends the row) */
+  read_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 export interface PersonsTables {
   persons: PersonsTable;
