@@ -10,7 +10,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { type FormEvent, useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { contractRoutes } from "../../shared/contract/contract.routes";
 import { type ContractView, versionMotifLabels, versionMotifs } from "../../shared/contract/contract.schema";
 import { contractStateLabels } from "../../shared/contract/contract.status";
@@ -21,6 +21,7 @@ import { NotFoundPage } from "../kernel/not-found.page";
 import { usePageTitle } from "../kernel/page-title";
 import { RequireSession } from "../kernel/require-session";
 import { useApiQuery } from "../kernel/use-api-query";
+import { personComparisonPath } from "./contract-comparison.page";
 import { ContractContentView, contractDocumentUrl, VersionBadge } from "./contract-content";
 import { ProgrammeForm } from "./programme.form";
 
@@ -309,6 +310,16 @@ function Versions({ view }: { view: ContractView }) {
   return (
     <section className="fr-mt-6w" aria-labelledby="versions">
       <h2 id="versions">Toutes les versions</h2>
+      {view.versions.length > 1 && (
+        <p>
+          <Link
+            className="fr-link fr-icon-arrow-left-right-line fr-link--icon-left"
+            to={personComparisonPath(view.personId)}
+          >
+            Comparer les versions
+          </Link>
+        </p>
+      )}
       <Table
         headers={["Version", "Motif", "État", "Créée le", "Signée ou refusée le", "Document"]}
         data={view.versions.map((v) => [

@@ -6,6 +6,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router-dom";
 import { contractRoutes } from "../../shared/contract/contract.routes";
 import { type ContractView, versionMotifLabels } from "../../shared/contract/contract.schema";
 import { ApiError, api } from "../kernel/api-client";
@@ -14,6 +15,7 @@ import { LoadError, Loading } from "../kernel/loading";
 import { usePageTitle } from "../kernel/page-title";
 import { RequireSession } from "../kernel/require-session";
 import { useApiQuery } from "../kernel/use-api-query";
+import { MY_COMPARISON_PATH } from "./contract-comparison.page";
 import { ContractContentView, contractDocumentUrl, versionStatusText } from "./contract-content";
 
 export const MY_CONTRACT_TITLE = "Mon contrat d'engagement";
@@ -92,6 +94,14 @@ function Content({
       {older.length > 0 && (
         <section className="fr-mt-6w" aria-labelledby="anciennes">
           <h2 id="anciennes">Versions précédentes</h2>
+          <p>
+            <Link
+              className="fr-link fr-icon-arrow-left-right-line fr-link--icon-left"
+              to={MY_COMPARISON_PATH}
+            >
+              Comparer les versions
+            </Link>
+          </p>
           <ul>
             {older.map((v) => (
               <li key={v.numero}>
