@@ -341,9 +341,24 @@ function appointmentsAndNotes(d: MyDataExport): DocumentBlock[] {
   ];
 }
 
+function messages(d: MyDataExport): DocumentBlock[] {
+  return [
+    { kind: "heading", text: "11. Vos messages avec vos référent·es" },
+    d.messages.length > 0
+      ? {
+          kind: "list",
+          items: d.messages.map(
+            (m) =>
+              `${momentOf(m.le)}, ${m.de === "PERSONNE" ? "vous" : `${m.auteur}${m.structure ? ` (${m.structure})` : ""}`} : « ${m.texte} »${m.luLe ? ` — lu le ${dayOf(m.luLe)}` : " — pas encore lu"}`,
+          ),
+        }
+      : { kind: "paragraph", text: "Vous n'avez échangé aucun message avec vos référent·es." },
+  ];
+}
+
 function accesses(d: MyDataExport): DocumentBlock[] {
   const blocks: DocumentBlock[] = [
-    { kind: "heading", text: "11. Qui a consulté votre dossier" },
+    { kind: "heading", text: "12. Qui a consulté votre dossier" },
     {
       kind: "paragraph",
       text: "Chaque consultation de votre dossier, de la plus récente à la plus ancienne : la date, qui, son rôle et son organisme, la partie consultée et la raison. Les tentatives refusées sont notées aussi.",
@@ -390,6 +405,7 @@ export function myDataDocumentContent(
       ...contracts(d),
       ...steps(d),
       ...appointmentsAndNotes(d),
+      ...messages(d),
       ...accesses(d),
       { kind: "heading", text: "Vos droits" },
       {

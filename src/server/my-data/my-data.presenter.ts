@@ -23,6 +23,7 @@ import type { appointmentsRepository } from "../appointments/appointments.reposi
 import { presentAuditEntry } from "../audit/audit.presenter";
 import type { auditRepository } from "../audit/audit.repository";
 import type { contractRepository } from "../contract/contract.repository";
+import type { conversationsRepository } from "../conversations/conversations.repository";
 import type { diagnosticRepository } from "../diagnostic/diagnostic.repository";
 import type { importsRepository } from "../imports/imports.repository";
 import { storedCriteria, storedRecommendation } from "../orientation/orientation.presenter";
@@ -64,6 +65,8 @@ export type MyDataSources = {
   /** the notes and documents the person may read (sharedFilePolicy.readableLevels) */
   notes: Rows<typeof sharedFileRepository.notes>;
   documents: Rows<typeof sharedFileRepository.documents>;
+  /** the conversation with the référent·es, oldest first */
+  messages: Rows<typeof conversationsRepository.messages>;
   accesses: Rows<typeof auditRepository.listForPerson>;
   accessesLimit: number;
 };
@@ -87,7 +90,7 @@ export const SHARED_FILE_NOTE =
 
 export const README: string[] = [
   "Ce fichier contient les données que la plateforme Socle détient sur vous à la date indiquée dans « genereLe ». Il répond à votre droit d'accès (article 15 du RGPD).",
-  "Sections : « identite » et « contact » (votre état civil et vos coordonnées) ; « droitsRsa » (votre droit au RSA et les mois transmis par la CAF ou la MSA) ; « inscriptions » (ce que vous ou un·e professionnel·le avez saisi à l'inscription) ; « orientations » (les critères, la préconisation calculée, la décision prise par une personne nommée et son historique) ; « groupeDeSuivi » (votre référent·e et les structures qui vous accompagnent) ; « diagnostic » (chaque version de votre diagnostic) ; « contrats » (chaque version de votre contrat d'engagement) ; « etapesDuDossier » (les démarches que les professionnels doivent faire pour vous, avec leur échéance) ; « rendezVous » (vos rendez-vous, leur état et la présence notée) ; « notesEtDocuments » (les notes et documents de votre dossier partagé avec vous) ; « journalDesAcces » (qui a consulté votre dossier, quand, et pourquoi).",
+  "Sections : « identite » et « contact » (votre état civil et vos coordonnées) ; « droitsRsa » (votre droit au RSA et les mois transmis par la CAF ou la MSA) ; « inscriptions » (ce que vous ou un·e professionnel·le avez saisi à l'inscription) ; « orientations » (les critères, la préconisation calculée, la décision prise par une personne nommée et son historique) ; « groupeDeSuivi » (votre référent·e et les structures qui vous accompagnent) ; « diagnostic » (chaque version de votre diagnostic) ; « contrats » (chaque version de votre contrat d'engagement) ; « etapesDuDossier » (les démarches que les professionnels doivent faire pour vous, avec leur échéance) ; « rendezVous » (vos rendez-vous, leur état et la présence notée) ; « notesEtDocuments » (les notes et documents de votre dossier partagé avec vous) ; « messages » (les messages échangés avec vos référent·es) ; « journalDesAcces » (qui a consulté votre dossier, quand, et pourquoi).",
   "Votre numéro de sécurité sociale (NIR) n'est jamais écrit en entier : seuls ses deux derniers caractères apparaissent.",
   CONFIDENTIAL_NOTE,
   SHARED_FILE_NOTE,
@@ -320,6 +323,18 @@ export function presentMyData(s: MyDataSources, generatedAt: Date): MyDataExport
       })),
       explication: SHARED_FILE_NOTE,
     },
+    messages: s.messages.map((m) => ({
+      id: m.id,
+      le: iso(m.createdAt),
+      de: m.authorKind,
+      auteur:
+        m.authorKind === "PERSONNE"
+          ? `${s.person.firstNames} ${s.person.usageName ?? s.person.birthName}`
+          : (m.authorName ?? "Professionnel·le"),
+      structure: m.structureName,
+      texte: m.body,
+      luLe: isoOrNull(m.readAt),
+    })),
     journalDesAcces: {
       entrees: s.accesses.map(presentAuditEntry).map((a) => ({
         le: a.at,

@@ -217,6 +217,18 @@ export const myDataDocumentSchema = z.object({
   structure: z.string(),
 });
 
+export const myDataMessageSchema = z.object({
+  id: z.string(),
+  le: instant,
+  /** who wrote: you (PERSONNE) or one of your référent·es (PROFESSIONNEL) */
+  de: z.enum(["PERSONNE", "PROFESSIONNEL"]),
+  auteur: z.string(),
+  structure: nullableText,
+  texte: z.string(),
+  /** when the other side first read it */
+  luLe: instant.nullable(),
+});
+
 export const myDataExportSchema = z.object({
   format: z.literal(MY_DATA_FORMAT),
   version: z.literal(MY_DATA_VERSION),
@@ -241,6 +253,8 @@ export const myDataExportSchema = z.object({
     documents: z.array(myDataDocumentSchema),
     explication: z.string(),
   }),
+  /** the messages exchanged with your référent·es, oldest first */
+  messages: z.array(myDataMessageSchema).default([]),
   journalDesAcces: z.object({ entrees: z.array(myDataAccessSchema), tronque: z.boolean() }),
 });
 export type MyDataExport = z.infer<typeof myDataExportSchema>;

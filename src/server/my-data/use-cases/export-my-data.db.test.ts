@@ -1,12 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { myDataExportSchema } from "../../../shared/my-data/my-data.schema";
-import { insertFollowUp, insertPerson } from "../../../test-support/builders";
+import {
+  insertFollowUp,
+  insertPerson,
+  insertProfessional,
+  insertStructure,
+} from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import { pdfText } from "../../../test-support/pdf-text";
 import { createContract } from "../../contract/use-cases/create-contract";
 import { signContract } from "../../contract/use-cases/sign-contract";
+import { markConversationRead } from "../../conversations/use-cases/mark-conversation-read";
+import { sendConversationMessage } from "../../conversations/use-cases/send-conversation-message";
 import type { DbHandle } from "../../db/connect";
 import { insertSubmittedRegistration } from "../../diagnostic/diagnostic.fixtures";
 import { saveDiagnosticVersion } from "../../diagnostic/use-cases/save-diagnostic-version";
@@ -353,11 +360,50 @@ describe("export my data", () => {
       "6. Votre diagnostic",
       "7. Vos contrats d'engagement",
       "9. Vos rendez-vous",
-      "11. Qui a consulté votre dossier",
+      "11. Vos messages avec vos référent·es",
+      "12. Qui a consulté votre dossier",
     ])
       assert.ok(text.includes(heading), heading);
     assert.match(text, /10 mars 2026/);
     assert.ok(!text.includes(SECRET));
+  });
+
+  test("the messages with the référent·es are in the JSON and the PDF, with their read receipts, and nobody else's", async () => {
+    const { deps } = testDeps(h, NOW);
+    const ft = await insertStructure(h.db, { kind: "france_travail", name: "France Travail Messages" });
+    const referente = await insertProfessional(h.db, {
+      structure: ft,
+      firstName: "Claire",
+      lastName: "Martin",
+    });
+    const person = await insertPerson(h.db, {
+      firstNames: "Nora",
+      birthName: "Messagerie",
+      followedBy: referente,
+    });
+    const other = await insertPerson(h.db, { firstNames: "Autre", followedBy: referente });
+    await sendConversationMessage(deps, person.actor, { personId: null, body: "Question de Nora" });
+    await markConversationRead(deps, referente.actor, { personId: person.id });
+    await sendConversationMessage(deps, referente.actor, { personId: person.id, body: "Réponse à Nora" });
+    await sendConversationMessage(deps, other.actor, {
+      personId: null,
+      body: "Message de quelqu'un d'autre",
+    });
+
+    const { data } = await exportMyData(deps, person.actor, { format: "json" });
+    assert.deepEqual(
+      data.messages.map((m) => [m.de, m.auteur, m.structure, m.texte, m.luLe !== null]),
+      [
+        ["PERSONNE", "Nora Messagerie", null, "Question de Nora", true],
+        ["PROFESSIONNEL", "Claire Martin", "France Travail Messages", "Réponse à Nora", false],
+      ],
+    );
+    assert.ok(!JSON.stringify(data).includes("quelqu'un d'autre"));
+    const pdf = await exportMyData(deps, person.actor, { format: "pdf" });
+    assert.ok(pdf.format === "pdf");
+    const text = pdfText(pdf.content);
+    assert.match(text, /Question de Nora/);
+    assert.match(text, /Réponse à Nora/);
   });
 
   test("a professional cannot export a person's data here; the refusal is audited", async () => {

@@ -9,6 +9,8 @@ import { appointmentsRepository } from "../../appointments/appointments.reposito
 import { audit } from "../../audit/audit";
 import { auditRepository } from "../../audit/audit.repository";
 import { contractRepository } from "../../contract/contract.repository";
+import { conversationsPolicy } from "../../conversations/conversations.policy";
+import { conversationsRepository } from "../../conversations/conversations.repository";
 import { diagnosticRepository } from "../../diagnostic/diagnostic.repository";
 import { importsRepository } from "../../imports/imports.repository";
 import { assertCan } from "../../kernel/access";
@@ -98,6 +100,11 @@ export const exportMyData = useCase(
       appointments,
       notes: await sharedFileRepository.notes(tx, personId, readable),
       documents: await sharedFileRepository.documents(tx, personId, readable),
+      // the person's conversation with their référent·es, by the conversations' own rule
+      messages:
+        scope && conversationsPolicy.read(actor, scope)
+          ? await conversationsRepository.messages(tx, personId)
+          : [],
       // as « qui a consulté mon dossier »: the person and the records merged into it
       accesses: await auditRepository.listForPerson(
         tx,
