@@ -174,6 +174,18 @@ function timelineText(r: TimelineRow): { title: string; detail: string | null } 
             .filter(Boolean)
             .join(", ") || null,
       };
+    case "MESSAGE": {
+      const own = r.a3 === "moi";
+      const title =
+        r.a1 === "PERSONNE"
+          ? own
+            ? "Votre message à vos référent·es"
+            : "Message de la personne"
+          : own
+            ? "Message de votre référent·e"
+            : "Message à la personne";
+      return { title, detail: excerpt(r.a2 ?? "") };
+    }
   }
   return { title: r.kind, detail: null };
 }

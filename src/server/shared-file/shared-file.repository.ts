@@ -325,6 +325,8 @@ export const sharedFileRepository = {
       personId: string;
       readable: ReadableLevels;
       forPerson: boolean;
+      /** the messages with the référent·es, for who may read them (conversationsPolicy.read) */
+      messages: boolean;
       cursor: TimelineCursor | null;
       limit: number;
     },
@@ -419,6 +421,18 @@ export const sharedFileRepository = {
         JOIN structures s ON s.id = a.structure_id
         WHERE a.person_id = ${p} AND a.status IN ('PLANIFIE', 'HONORE', 'ABSENT', 'EXCUSE')`,
     );
+    if (q.messages)
+      branches.push(
+        sql`SELECT 'MESSAGE', 'message:' || m.id::text, m.created_at,
+            m.id::text, m.author_kind, m.body, ${q.forPerson ? sql`'moi'` : none}, ${none},
+            CASE WHEN a.id IS NULL THEN pe.first_names || ' ' || coalesce(pe.usage_name, pe.birth_name)
+              ELSE ${proName("a")} END, s.name, ${none}
+          FROM conversation_messages m
+          JOIN persons pe ON pe.id = m.person_id
+          LEFT JOIN professionals a ON a.id = m.author_professional_id
+          LEFT JOIN structures s ON s.id = m.structure_id
+          WHERE m.person_id = ${p}`,
+      );
     const union = sql.join(branches, sql` UNION ALL `);
     const after = q.cursor
       ? sql`WHERE (t.at_us, t.key COLLATE "C") < (${q.cursor.atUs}::bigint, ${q.cursor.key}::text COLLATE "C")`

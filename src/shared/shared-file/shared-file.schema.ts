@@ -165,6 +165,7 @@ export const timelineKinds = [
   "GROUP_CHANGE",
   "NOTICE",
   "APPOINTMENT",
+  "MESSAGE",
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

@@ -19,6 +19,7 @@ const kindLabels: Record<TimelineKind, string> = {
   GROUP_CHANGE: "Groupe de suivi",
   NOTICE: "Information",
   APPOINTMENT: "Rendez-vous",
+  MESSAGE: "Message",
 };
 
 export function Timeline({

@@ -12,6 +12,7 @@ import {
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import type { DbHandle } from "../../db/connect";
+import { getMyTimeline, getTimeline } from "../../shared-file/use-cases/get-timeline";
 import { countUnreadMessages } from "./count-unread-messages";
 import { getConversation } from "./get-conversation";
 import { markConversationRead } from "./mark-conversation-read";
@@ -221,6 +222,32 @@ describe("right paths", () => {
       [["SMS", "0601020304", `conversation:${w.person.id}:non-lus-depuis:${m.id}:sms`]],
     );
     assert.doesNotMatch(sms[0]!.text, /Rebonjour/);
+  });
+});
+
+describe("the dossier partagé's timeline", () => {
+  test("messages appear in the timeline of the référente and of the person, never in a member's", async () => {
+    const w = await world();
+    const { deps, clock } = testDeps(h, "2026-03-15T09:00:00Z");
+    await sendConversationMessage(deps, w.person.actor, { personId: null, body: "Ma question" });
+    clock.advance(0.01);
+    await sendConversationMessage(deps, w.referente.actor, { personId: w.person.id, body: "Ma réponse" });
+    const kinds = (
+      entries: { kind: string; title: string; detail: string | null; actorName: string | null }[],
+    ) => entries.filter((e) => e.kind === "MESSAGE").map((e) => [e.title, e.detail, e.actorName]);
+
+    const referente = await getTimeline(deps, w.referente.actor, { personId: w.person.id });
+    assert.deepEqual(kinds(referente.entries), [
+      ["Message à la personne", "Ma réponse", "Claire Martin"],
+      ["Message de la personne", "Ma question", "Léa Durand"],
+    ]);
+    const mine = await getMyTimeline(deps, w.person.actor, {});
+    assert.deepEqual(kinds(mine.entries), [
+      ["Message de votre référent·e", "Ma réponse", "Claire Martin"],
+      ["Votre message à vos référent·es", "Ma question", "Léa Durand"],
+    ]);
+    const membre = await getTimeline(deps, w.membre.actor, { personId: w.person.id });
+    assert.deepEqual(kinds(membre.entries), [], "a member reads the file's timeline, not the messages");
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sharedFileErrors } from "../../../shared/shared-file/shared-file.errors";
 import { type TimelinePage, timelineQuerySchema } from "../../../shared/shared-file/shared-file.schema";
 import { audit } from "../../audit/audit";
+import { conversationsPolicy } from "../../conversations/conversations.policy";
 import { assertCan } from "../../kernel/access";
 import { type UseCaseContext, useCase } from "../../kernel/use-case";
 import type { PersonFileScope } from "../../persons/persons.policy";
@@ -21,6 +22,7 @@ async function page(
     personId: file.personId,
     readable: sharedFilePolicy.readableLevels(actor, file),
     forPerson: actor.kind === "person",
+    messages: conversationsPolicy.read(actor, file),
     cursor,
     limit: input.limit + 1,
   });
