@@ -4,6 +4,7 @@
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { useParams } from "react-router-dom";
 import { contractRoutes } from "../../shared/contract/contract.routes";
+import type { ContractView } from "../../shared/contract/contract.schema";
 import { personIdSchema } from "../../shared/persons/persons.schema";
 import { api } from "../kernel/api-client";
 import { LoadError, Loading } from "../kernel/loading";
@@ -59,7 +60,10 @@ export function MyContractComparisonPage() {
 
 function MyComparison() {
   usePageTitle(COMPARE_TITLE);
-  const { state, reload } = useApiQuery(() => api(contractRoutes.getMyContract, {}), []);
+  const { state, reload } = useApiQuery(
+    async () => ownContract(await api(contractRoutes.getMyContract, {})),
+    [],
+  );
   return (
     <>
       <Breadcrumb
@@ -70,7 +74,17 @@ function MyComparison() {
       <h1>{COMPARE_TITLE}</h1>
       {state.status === "loading" && <Loading label="Chargement de votre contrat…" />}
       {state.status === "error" && <LoadError error={state.error} onRetry={() => void reload()} />}
-      {state.status === "ok" && <VersionComparison view={state.data} />}
+      {state.status === "ok" &&
+        (state.data ? (
+          <VersionComparison view={state.data} />
+        ) : (
+          <p>Vous n'avez pas encore de contrat d'engagement : il n'y a pas de versions à comparer.</p>
+        ))}
     </>
   );
+}
+
+/** The person's contract, whether the route answers the contract or `{ contract }` (null when none yet). */
+function ownContract(r: ContractView | { contract: ContractView | null }): ContractView | null {
+  return "contract" in r ? r.contract : r;
 }
