@@ -128,7 +128,7 @@ suiviCmd
       console.log(
         opts.json
           ? JSON.stringify(r)
-          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s).`,
+          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s) ; ${r.readAccessEnded} accès en lecture d'anciens référents clos (réorientation).`,
       );
     }),
   );
@@ -154,9 +154,8 @@ importCmd
       withDeps(({ deps }) => runCnafImportCli(deps, fichier, opts)),
   );
 
-program
-  .command("export")
-  .description("exports agrégés")
+const exportCmd = program.command("export").description("exports de pilotage");
+exportCmd
   .command("indicators")
   .description(
     "exporte les indicateurs de pilotage d'un territoire (agrégats seulement), en données ouvertes avec --open-data",
@@ -180,6 +179,38 @@ program
     withDeps(async ({ deps }) => {
       const { runIndicatorsExportCli } = await import("../server/steering/steering.cli");
       await runIndicatorsExportCli(deps, opts);
+    }),
+  );
+exportCmd
+  .command("liste-minimale")
+  .description(
+    "exporte la liste minimale des données à partager d'un département pour un mois (données personnelles, pas de données ouvertes)",
+  )
+  .requiredOption("--departement <code>", "département (ex. 80)")
+  .requiredOption(
+    "--mois <AAAA-MM>",
+    "mois de référence : les parcours ouverts pendant le mois, les faits connus à sa fin",
+  )
+  .option("--format <format>", "csv, xlsx ou json", "csv")
+  .option("--output <fichier>", "fichier écrit (par défaut le nom proposé ; « - » : sortie standard)")
+  .action((opts: { departement: string; mois: string; format?: string; output?: string }) =>
+    withDeps(async ({ deps }) => {
+      const { runListeMinimaleExportCli } = await import("../server/data-sharing/data-sharing.cli");
+      await runListeMinimaleExportCli(deps, opts);
+    }),
+  );
+importCmd
+  .command("liste-minimale <fichier>")
+  .description(
+    "importe la liste minimale d'un département qui a son propre système (CSV ou XLSX) : faits externes, quarantaine, idempotent, reprend après interruption",
+  )
+  .requiredOption("--departement <code>", "département qui transmet le fichier (ex. 33)")
+  .option("--taille-lot <n>", "lignes par transaction", "500")
+  .option("--json", "affiche le compte rendu en JSON")
+  .action((fichier: string, opts: { departement: string; json?: boolean; tailleLot?: string }) =>
+    withDeps(async ({ deps }) => {
+      const { runListeMinimaleImportCli } = await import("../server/data-sharing/data-sharing.cli");
+      await runListeMinimaleImportCli(deps, fichier, opts);
     }),
   );
 

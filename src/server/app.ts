@@ -13,6 +13,7 @@ import { appointmentsHttp } from "./appointments/appointments.http";
 import { auditHttp } from "./audit/audit.http";
 import { contractHttp } from "./contract/contract.http";
 import { conversationsHttp } from "./conversations/conversations.http";
+import { dataSharingHttp } from "./data-sharing/data-sharing.http";
 import type { DbHandle } from "./db/connect";
 import { diagnosticHttp } from "./diagnostic/diagnostic.http";
 import { followUpHttp } from "./follow-up/follow-up.http";
@@ -144,6 +145,7 @@ export async function buildApp(
   await conversationsHttp(app, deps);
   await myDataHttp(app, deps);
   await steeringHttp(app, deps);
+  await dataSharingHttp(app, deps);
   await messagingHttp(app, deps);
 
   const spa = opts.webDist && existsSync(join(opts.webDist, "index.html"));

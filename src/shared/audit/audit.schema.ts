@@ -29,6 +29,7 @@ export const auditSectionLabels: Record<string, string> = {
   messagerie: "Messages envoyés",
   conversation: "Messages avec les référent·es",
   pilotage: "Pilotage (données agrégées)",
+  partage_donnees: "Partage de données avec le pilotage (liste minimale)",
 };
 
 export const auditEntryViewSchema = z.object({

@@ -14,6 +14,7 @@ import {
 import { granularityLabels } from "../../shared/steering/steering.periods";
 import { INDICATORS_EXPORT_URL, steeringRoutes } from "../../shared/steering/steering.routes";
 import type { IndicatorsReport } from "../../shared/steering/steering.schema";
+import { ListeMinimaleSection } from "../data-sharing/liste-minimale.section";
 import { api } from "../kernel/api-client";
 import { formatInstant, formatLocalDateLong } from "../kernel/format";
 import { LoadError, Loading } from "../kernel/loading";
@@ -158,6 +159,9 @@ function Dashboard(props: { session: SessionView; level: TerritoryLevel; code: s
       )}
 
       <Downloads level={level} code={code} period={period} de={de} a={a} />
+      {level === "departement" && code && (
+        <ListeMinimaleSection session={session} departement={code} month={a} />
+      )}
     </>
   );
 }
