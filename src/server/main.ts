@@ -28,7 +28,7 @@ export async function start() {
   if (!config.isProduction && config.DEMO_PERSONS > 0) {
     const seed = await seedDemo(deps.db, deps.clock, deps.secrets, { persons: config.DEMO_PERSONS });
     step(
-      `territoire de démonstration (Somme) : ${seed.structures} structures, ${seed.professionals} professionnels, ${seed.personsTotal} personnes`,
+      `territoire de démonstration (Somme) : ${seed.structures} structures, ${seed.professionals} professionnels, ${seed.personsTotal} personnes (dont l'historique de 18 mois du pilotage${seed.historyPersonsCreated > 0 ? `, ${seed.historyPersonsCreated} personnes créées` : ""})`,
     );
   }
   const messaging = await startMessaging(deps, handle);

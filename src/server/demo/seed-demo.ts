@@ -24,6 +24,7 @@ import {
   lastNames,
   streets,
 } from "./demo-territory";
+import { seedDemoHistory } from "./seed-demo-history";
 
 /** Deterministic UUID (v5-like, SHA-1 of a name). */
 export function demoUuid(name: string): string {
@@ -58,6 +59,8 @@ export type SeedReport = {
   professionals: number;
   personsCreated: number;
   personsTotal: number;
+  /** synthetic persons of the steering history created by this run (0 when it was already there) */
+  historyPersonsCreated: number;
 };
 
 export async function seedDemo(
@@ -325,6 +328,8 @@ export async function seedDemo(
     // persons nobody follows yet await their orientation: the chargé d'orientation's queue
     await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT);
     await seedDemoAppointments(tx, clock);
+    // the past of the territory, for the steering dashboards (after the hand-made persons, which it avoids)
+    const history = await seedDemoHistory(tx, clock);
     const after = await tx
       .selectFrom("persons")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -338,6 +343,7 @@ export async function seedDemo(
       professionals: Number(pros.n),
       personsCreated: Number(after.n) - Number(before.n),
       personsTotal: Number(after.n),
+      historyPersonsCreated: history.persons,
     };
   });
 }
