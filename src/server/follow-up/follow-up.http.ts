@@ -7,6 +7,7 @@ import { getFollowUp } from "./use-cases/get-follow-up";
 import { getMyJobFollowUp } from "./use-cases/get-my-job-follow-up";
 import { recordCheckpoint } from "./use-cases/record-checkpoint";
 import { recordExit } from "./use-cases/record-exit";
+import { resolveJobDifficulty } from "./use-cases/resolve-job-difficulty";
 
 export async function followUpHttp(app: FastifyInstance, deps: Deps) {
   bindRoute(app, deps, followUpRoutes.getFollowUp, (req) => getFollowUp(deps, req.actor, req.params));
@@ -15,6 +16,9 @@ export async function followUpHttp(app: FastifyInstance, deps: Deps) {
   );
   bindRoute(app, deps, followUpRoutes.recordExit, (req) =>
     recordExit(deps, req.actor, { ...req.params, ...req.body }),
+  );
+  bindRoute(app, deps, followUpRoutes.resolveJobDifficulty, (req) =>
+    resolveJobDifficulty(deps, req.actor, { ...req.params, ...req.body }),
   );
   bindRoute(app, deps, followUpRoutes.getMyJobFollowUp, (req) => getMyJobFollowUp(deps, req.actor, {}));
   bindRoute(app, deps, followUpRoutes.answerJobFollowUp, (req) =>

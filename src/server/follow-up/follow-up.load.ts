@@ -17,6 +17,7 @@ import type { PersonFileScope } from "../persons/persons.policy";
 import { personsRepository } from "../persons/persons.repository";
 import { followUpPolicy } from "./follow-up.policy";
 import { type FollowUpFacts, followUpRepository } from "./follow-up.repository";
+import { jobDifficultyRepository } from "./job-difficulty.repository";
 
 export const followUpItemTypes: readonly WorkItemType[] = [
   "POINT_ETAPE_A_REALISER",
@@ -100,8 +101,11 @@ export async function followUpView(
   const e = facts ? evaluate(facts, attendance, today) : null;
   const exit = facts ? await followUpRepository.exitOf(tx, facts.parcoursId) : undefined;
   const answers = exit ? await followUpRepository.answers(tx, exit.id) : [];
+  const handled = exit ? await jobDifficultyRepository.ofExit(tx, exit.id) : [];
   const canRecord = followUpPolicy.record(actor, file);
   const open = facts !== undefined && facts.statutSuivi !== "CLOS";
+  const openItems = await followUpRepository.openItemsOf(tx, personId, followUpItemTypes);
+  const difficultyOpen = openItems.some((i) => i.type === "RETOUR_EMPLOI_DIFFICULTE");
   return {
     personId,
     personName: person ? `${person.firstNames} ${person.usageName ?? person.birthName}` : "",
@@ -118,10 +122,7 @@ export async function followUpView(
     cordeDeRappel: e?.cordeDeRappel ?? null,
     lastContactOn: e?.lastContactOn ?? null,
     dropout: e?.dropout ?? null,
-    openItems: (await followUpRepository.openItemsOf(tx, personId, followUpItemTypes)).map((i) => ({
-      type: i.type,
-      dueDate: i.dueDate,
-    })),
+    openItems: openItems.map((i) => ({ type: i.type, dueDate: i.dueDate })),
     exit: exit
       ? {
           motif: exit.motif,
@@ -136,9 +137,17 @@ export async function followUpView(
             comment: a.comment,
             answeredAt: a.answered_at.toISOString(),
           })),
+          difficultiesHandled: handled.map((h) => ({
+            note: h.note,
+            recordedAt: h.recordedAt.toISOString(),
+            recordedBy: h.firstName ? `${h.firstName} ${h.lastName}` : null,
+          })),
         }
       : null,
-    actions:
-      canRecord && open ? ["exit", ...(facts.statutSuivi === "ACTIF" ? (["checkpoint"] as const) : [])] : [],
+    actions: [
+      ...(canRecord && open ? (["exit"] as const) : []),
+      ...(canRecord && open && facts.statutSuivi === "ACTIF" ? (["checkpoint"] as const) : []),
+      ...(canRecord && difficultyOpen ? (["job_difficulty"] as const) : []),
+    ],
   };
 }

@@ -55,6 +55,20 @@ const CHUNK = 1000;
 export type FollowUpFacts = Awaited<ReturnType<typeof followUpRepository.facts>>[number];
 
 export const followUpRepository = {
+  /** PS-15: ends the former référents' rows whose transition read access has run out; their ids and persons. */
+  async endLapsedReadAccess(
+    db: Db,
+    now: Date,
+  ): Promise<{ id: string; personId: string; structureId: string }[]> {
+    return db
+      .updateTable("follow_ups")
+      .set({ ended_at: now })
+      .where("ended_at", "is", null)
+      .where("read_until", "is not", null)
+      .where("read_until", "<=", now)
+      .returning(["id", "person_id as personId", "structure_id as structureId"])
+      .execute();
+  },
   /**
    * The facts of the follow-up rules, one row per pathway: the persons in accompaniment (`active`, for
    * the detection), or one person's latest pathway (the « Suivi » page).

@@ -45,9 +45,20 @@ export interface JobFollowUpAnswersTable {
   comment: string | null;
   answered_at: Date;
 }
+/** « Difficulté traitée »: the référent's note on a difficulty reported in the job; closed the work item. */
+export interface JobDifficultyOutcomesTable {
+  id: string;
+  person_id: string;
+  exit_id: string | null;
+  work_item_id: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
 export interface FollowUpTables {
   follow_up_settings: FollowUpSettingsTable;
   follow_up_checkpoints: FollowUpCheckpointsTable;
   parcours_exits: ParcoursExitsTable;
   job_follow_up_answers: JobFollowUpAnswersTable;
+  job_difficulty_outcomes: JobDifficultyOutcomesTable;
 }

@@ -452,6 +452,25 @@ export const orientationRepository = {
     return { id: f.id, created: true };
   },
 
+  /**
+   * PS-15 hand-over after a reorientation: the référents and co-référents of other structures become mere
+   * members (write access ends now) that still read the file until `readUntil`. Returns the rows handed over.
+   */
+  async handOverPreviousLeads(
+    db: Db,
+    f: { personId: string; keepStructureId: string; readUntil: Date },
+  ): Promise<{ id: string; structureId: string }[]> {
+    return db
+      .updateTable("follow_ups")
+      .set({ role: "membre", read_until: f.readUntil })
+      .where("person_id", "=", f.personId)
+      .where("structure_id", "<>", f.keepStructureId)
+      .where("ended_at", "is", null)
+      .where("role", "in", ["referent", "co_referent"])
+      .returning(["id", "structure_id as structureId"])
+      .execute();
+  },
+
   // ---- letters
 
   async insertLetter(

@@ -96,6 +96,17 @@ export const detectFollowUpSignals = useCase(
         });
       }
     }
-    return { examined: facts.length, opened, dropoutsResolved };
+    // PS-15: the former follow-up group's transition after a reorientation is over: its read access ends
+    const lapsed = await followUpRepository.endLapsedReadAccess(tx, now);
+    for (const l of lapsed) {
+      await audit.record(tx, clock, actor, {
+        action: "follow_up.read_access_ended",
+        section: "suivi",
+        purpose: "follow",
+        personId: l.personId,
+        details: { followUpId: l.id, structureId: l.structureId, rule: "PS-15" },
+      });
+    }
+    return { examined: facts.length, opened, dropoutsResolved, readAccessEnded: lapsed.length };
   },
 );

@@ -158,6 +158,14 @@ export const decideOrientation = useCase(
       structureId: structure.id,
       now,
     });
+    if (previous && previous.id !== o.id) {
+      // PS-15: the former group stops writing now and reads during the transition (PS-24: the hand-over)
+      await orientationRepository.handOverPreviousLeads(tx, {
+        personId: o.personId,
+        keepStructureId: structure.id,
+        readUntil: new Date(now.getTime() + config.REORIENTATION_READ_ACCESS_DAYS * 86_400_000),
+      });
+    }
     await workItemsRepository.open(tx, {
       id: ids.uuid(),
       type: "PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE",

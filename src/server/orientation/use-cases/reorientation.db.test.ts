@@ -4,6 +4,9 @@ import { insertProfessional, insertStructure } from "../../../test-support/build
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import type { DbHandle } from "../../db/connect";
+import { detectFollowUpSignals } from "../../follow-up/use-cases/detect-follow-up-signals";
+import { personsPolicy } from "../../persons/persons.policy";
+import { personsRepository } from "../../persons/persons.repository";
 import { orientationTerritory, pendingOrientation } from "../orientation.fixtures";
 import { orientationRepository } from "../orientation.repository";
 import { decideOrientation } from "./decide-orientation";
@@ -141,6 +144,82 @@ describe("right paths", () => {
       open.map((o) => o.id),
       [fresh.id],
     );
+  });
+});
+
+describe("after a reorientation (PS-15)", () => {
+  test("the former référent structure stops editing at once, reads for 30 days, then no longer opens the file", async () => {
+    const { deps, clock, person, orientationId, referent } = await oriented("2026-04-01T09:00:00Z");
+    const scope = async () => {
+      const s = await personsRepository.fileScope(h.db, person.id);
+      assert.ok(s);
+      return s;
+    };
+    assert.equal(personsPolicy.edit(referent.actor, await scope()), true);
+    const request = await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "Difficultés de santé apparues",
+      parcoursSouhaite: "SOCIO_PRO",
+      organismeSouhaite: "CD",
+      structureSouhaiteeId: t.mdsi.id,
+    });
+    const accepted = await decideReorientationRequest(deps, t.officer.actor, {
+      requestId: request.id,
+      version: 1,
+      decision: "ACCEPTEE",
+    });
+    assert.ok(accepted.newOrientationId);
+    // until the new orientation is decided, support goes on as before (PS-24)
+    assert.equal(personsPolicy.edit(referent.actor, await scope()), true);
+    const fresh = await getOrientation(deps, t.officer.actor, { orientationId: accepted.newOrientationId });
+    await decideOrientation(deps, t.officer.actor, {
+      orientationId: fresh.id,
+      version: fresh.version,
+      decision: "REFUSEE",
+      motifRefus: "SITUATION_NON_PRISE_EN_COMPTE",
+      parcoursRetenu: "SOCIO_PRO",
+      organismeRetenu: "CD",
+      structureId: t.mdsi.id,
+    });
+    const mdsiAgent = await insertProfessional(h.db, { structure: t.mdsi, roles: ["conseiller"] });
+    assert.equal(personsPolicy.edit(mdsiAgent.actor, await scope()), true, "the new structure edits");
+    assert.equal(personsPolicy.edit(referent.actor, await scope()), false, "write access ends at once");
+    assert.equal(
+      personsPolicy.view(referent.actor, await scope()),
+      true,
+      "read access during the transition",
+    );
+
+    const system = { kind: "system", id: "test", channel: "cli" } as const;
+    const formerRows = () =>
+      h.db
+        .selectFrom("follow_ups")
+        .select(["role", "ended_at as endedAt"])
+        .where("person_id", "=", person.id)
+        .where("structure_id", "=", t.ft.id)
+        .execute();
+    assert.deepEqual(
+      (await formerRows()).map((r) => [r.role, r.endedAt]),
+      [["membre", null]],
+    );
+    clock.set("2026-04-30T09:00:00Z"); // 29 days later: still in the transition
+    await detectFollowUpSignals(deps, system, {});
+    assert.equal(personsPolicy.view(referent.actor, await scope()), true);
+    clock.set("2026-05-02T09:00:00Z"); // 31 days later
+    assert.ok((await detectFollowUpSignals(deps, system, {})).readAccessEnded >= 1);
+    assert.equal(personsPolicy.view(referent.actor, await scope()), false, "read access has ended");
+    assert.deepEqual(
+      (await formerRows()).map((r) => r.endedAt?.toISOString()),
+      ["2026-05-02T09:00:00.000Z"],
+    );
+    assert.equal(personsPolicy.view(mdsiAgent.actor, await scope()), true);
+    const trail = await h.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("person_id", "=", person.id)
+      .where("action", "=", "follow_up.read_access_ended")
+      .execute();
+    assert.equal(trail.length, 1, "the end of access is in the person's audit trail");
   });
 });
 
