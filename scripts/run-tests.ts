@@ -45,7 +45,7 @@ const concurrency = process.env.TEST_CONCURRENCY ?? (kinds.includes("journey") ?
 // A test that never settles fails after this many milliseconds instead of stalling the run, and a file whose
 // tests are done exits even if a library left a timer or socket open (--test-force-exit): a hang is a
 // failure with a name, never a silent CI timeout.
-const timeoutMs = process.env.TEST_TIMEOUT_MS ?? (kinds.includes("journey") ? "900000" : "300000");
+const timeoutMs = process.env.TEST_TIMEOUT_MS ?? (kinds.includes("journey") ? "600000" : "300000");
 const r = spawnSync(
   process.execPath,
   [
