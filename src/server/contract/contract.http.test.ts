@@ -13,6 +13,7 @@ import {
 
 let t: TestApp;
 let person: InsertedPerson;
+let withoutContract: InsertedPerson;
 before(async () => {
   t = await testApp();
   const ft = await insertStructure(t.handle.db, { kind: "france_travail", departement: "80" });
@@ -28,6 +29,12 @@ before(async () => {
     email: "autre.contrat@test.socle.fr",
   });
   person = await insertPerson(t.handle.db, {});
+  withoutContract = await insertPerson(t.handle.db, {
+    firstNames: "Inès",
+    birthName: "SANSCONTRAT",
+    email: "sans.contrat@exemple.fr",
+    followedBy: ft,
+  });
   await insertFollowUp(t.handle.db, {
     personId: person.id,
     structureId: ft.id,
@@ -77,6 +84,21 @@ describe("contract routes", () => {
     assert.equal(stale.status, 409);
     assert.equal(json(stale).code, "contract.version_conflict");
     assert.match(json(stale).message, /rechargez la page/);
+  });
+
+  test("the person's space asks for « my contract » before there is one: 200 with no contract, not a 404", async () => {
+    const b = injectBrowser(t.app, t.baseUrl);
+    await login(b, "person", "sans.contrat@exemple.fr");
+    const mine = await b.get("/api/me/contract");
+    assert.equal(mine.status, 200, mine.body);
+    assert.deepEqual(json(mine), { contract: null });
+    const audited = await t.handle.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("person_id", "=", withoutContract.id)
+      .where("section", "=", "contrat")
+      .execute();
+    assert.deepEqual(audited, []);
   });
 
   test("403 for a professional who does not follow the person, 401 without session, 400 on a bad programme", async () => {

@@ -13,7 +13,6 @@ export const contractErrors = {
         numero,
       },
     ),
-  noneForMe: () => new NotFoundError("contract.none", "Vous n'avez pas encore de contrat d'engagement."),
   alreadyExists: (personId: string) =>
     new ConflictError(
       "contract.already_exists",

@@ -77,8 +77,9 @@ export const contractRoutes = {
   getMyContract: defineRoute({
     method: "GET",
     url: "/api/me/contract",
-    summary: "Mon contrat d'engagement (espace personnel)",
+    summary:
+      "Mon contrat d'engagement (espace personnel) ; `contract` vaut null quand je n'en ai pas encore (ce n'est pas une erreur)",
     tags: ["contrat"],
-    response: contractViewSchema,
+    response: z.object({ contract: contractViewSchema.nullable() }),
   }),
 };

@@ -32,17 +32,19 @@ function MyContract() {
       <Breadcrumb homeLinkProps={{ to: "/" }} segments={[]} currentPageLabel={MY_CONTRACT_TITLE} />
       <h1>{MY_CONTRACT_TITLE}</h1>
       {state.status === "loading" && <Loading label="Chargement de votre contrat…" />}
-      {state.status === "error" &&
-        (state.error.code === "contract.none" ? (
-          <p>
-            Vous n'avez pas encore de contrat d'engagement. Vous le construirez avec votre référent·e lors
-            d'un rendez-vous d'accompagnement, après le diagnostic de votre situation.
-          </p>
-        ) : (
-          <LoadError error={state.error} onRetry={() => void reload()} />
-        ))}
-      {state.status === "ok" && (
-        <Content view={state.data} onChanged={setData} onReload={() => void reload()} />
+      {state.status === "error" && <LoadError error={state.error} onRetry={() => void reload()} />}
+      {state.status === "ok" && !state.data.contract && (
+        <p>
+          Vous n'avez pas encore de contrat d'engagement. Vous le construirez avec votre référent·e lors d'un
+          rendez-vous d'accompagnement, après le diagnostic de votre situation.
+        </p>
+      )}
+      {state.status === "ok" && state.data.contract && (
+        <Content
+          view={state.data.contract}
+          onChanged={(contract) => setData({ contract })}
+          onReload={() => void reload()}
+        />
       )}
     </>
   );

@@ -28,9 +28,8 @@ const weekLabel = (week: string) => {
 export function WeeklyActivities() {
   const { state, reload } = useApiQuery(() => api(contractRoutes.getMyContract, {}), []);
   if (state.status === "loading") return <Loading label="Chargement de vos activités…" />;
-  if (state.status === "error" && state.error.code !== "contract.none")
-    return <LoadError error={state.error} onRetry={() => void reload()} />;
-  const programme = state.status === "ok" ? signedProgramme(state.data) : null;
+  if (state.status === "error") return <LoadError error={state.error} onRetry={() => void reload()} />;
+  const programme = state.data.contract ? signedProgramme(state.data.contract) : null;
   if (!programme)
     return (
       <p>

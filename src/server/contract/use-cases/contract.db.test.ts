@@ -84,6 +84,18 @@ const auditActions = async (personId: string) =>
   ).map((r) => r.action);
 
 describe("contract lifecycle", () => {
+  test("a person without a contract gets « none yet » from their space, and nothing is written in the audit trail", async () => {
+    const { person } = await followed();
+    const { deps } = testDeps(h, "2026-03-10T09:00:00Z");
+    assert.deepEqual(await getMyContract(deps, person.actor, {}), { contract: null });
+    const rows = await h.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("person_id", "=", person.id)
+      .execute();
+    assert.deepEqual(rows, []);
+  });
+
   test("drafted with a 15-hour programme, signed by the person in their space: review item due 6 months later", async () => {
     const { referente, person } = await followed();
     const { deps } = testDeps(h, "2026-03-10T09:00:00Z");
@@ -107,7 +119,7 @@ describe("contract lifecycle", () => {
     });
     assert.deepEqual(draft.actions.sort(), ["edit", "sign", "refuse"].sort());
 
-    const mine = await getMyContract(deps, person.actor, {});
+    const mine = (await getMyContract(deps, person.actor, {})).contract!;
     assert.deepEqual(mine.actions.sort(), ["refuse", "sign"]);
     const signed = await signContract(deps, person.actor, { contractId: draft.id, version: mine.version });
     assert.equal(signed.state, "SIGNE");

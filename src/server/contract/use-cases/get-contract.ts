@@ -43,12 +43,15 @@ export const getContract = useCase(
   },
 );
 
-/** The person's own contract, in their space. */
+/**
+ * The person's own contract, in their space (its page and « Mes activités de la semaine » on the home).
+ * No contract yet is an ordinary answer (`null`), not an error, and nothing was read: no audit line.
+ */
 export const getMyContract = useCase("GetMyContract", z.object({}), async (ctx) => {
   const { tx, actor } = ctx;
   assertCan(actor.kind === "person", "contract.read_own", { section: "contrat", purpose: "support" });
   const open = await contractRepository.openOf(tx, actor.id);
-  if (!open) throw contractErrors.noneForMe();
+  if (!open) return { contract: null };
   const loaded = await loadContract(tx, open.id);
   await audit.record(tx, ctx.clock, actor, {
     action: "contract.read_own",
@@ -57,5 +60,5 @@ export const getMyContract = useCase("GetMyContract", z.object({}), async (ctx) 
     personId: actor.id,
     details: { contractId: open.id },
   });
-  return contractView(tx, actor, loaded);
+  return { contract: await contractView(tx, actor, loaded) };
 });
