@@ -82,6 +82,24 @@ describe("follow-up routes", () => {
       items.map((i) => i.type),
       ["RETOUR_EMPLOI_DIFFICULTE"],
     );
+
+    // « Difficulté traitée » from the follow-up page: a note is required, then the item is closed
+    const withDifficulty = json(await b.get(`/api/persons/${f.person.id}/follow-up`));
+    assert.deepEqual(withDifficulty.actions, ["job_difficulty"]);
+    const resolution = `/api/persons/${f.person.id}/follow-up/job-difficulty/resolution`;
+    const empty = await b.request("POST", resolution, { json: { note: "" }, headers: csrf });
+    assert.equal(empty.status, 400);
+    assert.ok(json(empty).issues.some((i: { path: string }) => i.path.endsWith("note")));
+    const resolved = await b.request("POST", resolution, {
+      json: { note: "Appel à la personne, planning revu avec l'employeur." },
+      headers: csrf,
+    });
+    assert.equal(resolved.status, 200, resolved.body);
+    assert.deepEqual(json(resolved).openItems, []);
+    assert.equal(json(resolved).exit.difficultiesHandled.length, 1);
+    const again = await b.request("POST", resolution, { json: { note: "Encore" }, headers: csrf });
+    assert.equal(again.status, 409);
+    assert.equal(json(again).code, "follow_up.no_job_difficulty");
   });
 
   test("403 for another structure, 401 without session, 403 without CSRF token, 403 for a person on the professionals' page", async () => {

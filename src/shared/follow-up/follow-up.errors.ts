@@ -28,6 +28,12 @@ export const followUpErrors = {
       ),
       { issues: [{ path: "outcome", message: "L'issue ne se renseigne que pour une corde de rappel." }] },
     ),
+  noJobDifficulty: (personId: string) =>
+    new ConflictError(
+      "follow_up.no_job_difficulty",
+      "Aucune difficulté signalée dans l'emploi n'attend de réponse pour cette personne : elle a peut-être déjà été traitée. Rechargez la page.",
+      { personId },
+    ),
   noJobFollowUp: () =>
     new NotFoundError(
       "follow_up.no_job_follow_up",

@@ -6,6 +6,7 @@ import {
   myJobFollowUpSchema,
   recordCheckpointBodySchema,
   recordExitBodySchema,
+  resolveJobDifficultyBodySchema,
 } from "./follow-up.schema";
 
 const params = z.object({ personId: z.string().uuid() });
@@ -36,6 +37,16 @@ export const followUpRoutes = {
     tags: ["suivi"],
     params,
     body: recordExitBodySchema,
+    response: followUpViewSchema,
+  }),
+  resolveJobDifficulty: defineRoute({
+    method: "POST",
+    url: "/api/persons/:personId/follow-up/job-difficulty/resolution",
+    summary:
+      "« Difficulté traitée » : noter ce qui a été fait pour la difficulté signalée dans l'emploi (clôt l'activité)",
+    tags: ["suivi"],
+    params,
+    body: resolveJobDifficultyBodySchema,
     response: followUpViewSchema,
   }),
   getMyJobFollowUp: defineRoute({

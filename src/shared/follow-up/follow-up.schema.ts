@@ -127,6 +127,16 @@ export const jobSlotLabels: Record<JobSlot, string> = {
   "3m": "3 mois",
 };
 
+/** « Difficulté traitée »: what the référent did about a difficulty the person reported in their job. */
+export const resolveJobDifficultyBodySchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(1, "Indiquez en quelques mots ce qui a été fait.")
+    .max(1000, "La note ne doit pas dépasser 1 000 caractères."),
+});
+export type ResolveJobDifficultyBody = z.infer<typeof resolveJobDifficultyBodySchema>;
+
 export const answerJobFollowUpBodySchema = z.object({
   answer: jobAnswerSchema,
   comment: comment.optional(),
@@ -148,6 +158,10 @@ export const exitViewSchema = z.object({
   comment: z.string().nullable(),
   recordedAt: z.string(),
   answers: z.array(jobAnswerViewSchema),
+  /** the difficulties reported in the job that a professional has handled, oldest first */
+  difficultiesHandled: z.array(
+    z.object({ note: z.string(), recordedAt: z.string(), recordedBy: z.string().nullable() }),
+  ),
 });
 
 export const dropoutSignalsSchema = z.object({
@@ -181,8 +195,8 @@ export const followUpViewSchema = z.object({
   dropout: dropoutSignalsSchema.nullable(),
   openItems: z.array(z.object({ type: workItemTypeSchema, dueDate: localDateSchema })),
   exit: exitViewSchema.nullable(),
-  /** what the actor may do here */
-  actions: z.array(z.enum(["exit", "checkpoint"])),
+  /** what the actor may do here; `job_difficulty`: close the reported difficulty with a note */
+  actions: z.array(z.enum(["exit", "checkpoint", "job_difficulty"])),
 });
 export type FollowUpView = z.infer<typeof followUpViewSchema>;
 

@@ -1,6 +1,7 @@
 // /personnes/:personId/suivi: the professional's « Suivi » of a person (parcours.md §7–§8): next point
 // d'étape, corde de rappel, drop-out signals, the open follow-up items, a point d'étape held, and the exit
-// of the pathway with its reason, date and comment (then the « suivi dans l'emploi » answers).
+// of the pathway with its reason, date and comment (then the « suivi dans l'emploi » answers, and
+// « Difficulté traitée » when the person reported a difficulty in their job).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
@@ -200,12 +201,84 @@ function FollowUp({
         </section>
       )}
 
+      {view.actions.includes("job_difficulty") && (
+        <JobDifficultyForm view={view} onSaved={onChanged} onReload={onReload} />
+      )}
       {view.actions.includes("checkpoint") && (
         <CheckpointForm view={view} onSaved={onChanged} onReload={onReload} />
       )}
       {view.actions.includes("exit") && <ExitForm view={view} onSaved={onChanged} onReload={onReload} />}
       {view.exit && <ExitSummary exit={view.exit} />}
     </>
+  );
+}
+
+/** « Difficulté traitée »: the person said « J'ai une difficulté » or « Je ne suis plus en poste ». */
+function JobDifficultyForm({
+  view,
+  onSaved,
+  onReload,
+}: {
+  view: FollowUpView;
+  onSaved: (v: FollowUpView) => void;
+  onReload: () => void;
+}) {
+  const [note, setNote] = useState("");
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = failure?.fieldErrors() ?? {};
+  const reported = [...(view.exit?.answers ?? [])].reverse().find((a) => a.answer !== "TOUT_VA_BIEN");
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      onSaved(
+        await api(followUpRoutes.resolveJobDifficulty, {
+          params: { personId: view.personId },
+          body: { note },
+        }),
+      );
+      setNote("");
+    } catch (err) {
+      setFailure(err instanceof ApiError ? err : unexpected());
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="fr-mb-6w" aria-labelledby="difficulte-emploi">
+      <h2 id="difficulte-emploi">Difficulté signalée dans l'emploi</h2>
+      {reported && (
+        <p>
+          {`Le ${formatInstantDate(reported.answeredAt)}, la personne a répondu « ${jobAnswerLabels[reported.answer]} »`}
+          {reported.comment ? ` : ${reported.comment}` : "."}
+        </p>
+      )}
+      <p>
+        {`Après avoir pris contact avec la personne, notez ce qui a été fait : l'activité « ${workItemTypeLabels.RETOUR_EMPLOI_DIFFICULTE} » sera close.`}
+      </p>
+      <form onSubmit={submit} noValidate>
+        {failure && <Failure error={failure} onReload={onReload} />}
+        <Input
+          label="Ce qui a été fait"
+          hintText="Par exemple : appel le 12/03, échange avec l'employeur, solution de garde trouvée. 1 000 caractères au plus."
+          textArea
+          state={errors.note ? "error" : "default"}
+          stateRelatedMessage={errors.note}
+          nativeTextAreaProps={{
+            name: "note",
+            required: true,
+            value: note,
+            maxLength: 1000,
+            onChange: (e) => setNote(e.target.value),
+          }}
+        />
+        <Button type="submit" disabled={busy || !note.trim()}>
+          Difficulté traitée
+        </Button>
+      </form>
+    </section>
   );
 }
 
@@ -475,6 +548,19 @@ function ExitSummary({ exit }: { exit: NonNullable<FollowUpView["exit"]> }) {
                 </li>
               ))}
             </ul>
+          )}
+          {exit.difficultiesHandled.length > 0 && (
+            <>
+              <h4>Difficultés traitées</h4>
+              <ul>
+                {exit.difficultiesHandled.map((d) => (
+                  <li key={d.recordedAt}>
+                    {formatInstantDate(d.recordedAt)}
+                    {d.recordedBy ? ` (${d.recordedBy})` : ""} : {d.note}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}
