@@ -2,7 +2,7 @@
 // ind_contract_signatures, ind_diagnostic_actions) and the appointments tables, aggregated by period,
 // territory and breakdown. Aggregates only: every query returns counts, medians and means, never a person.
 import { type RawBuilder, sql } from "kysely";
-import type { Breakdown } from "../../shared/steering/steering.catalogue";
+import { type Breakdown, steeringParams } from "../../shared/steering/steering.catalogue";
 import type { Period } from "../../shared/steering/steering.periods";
 import type { TerritoryLevel } from "../../shared/steering/steering.schema";
 import type { Db } from "../db/connect";
@@ -37,6 +37,17 @@ function periodsTable(periods: readonly Period[]): RawBuilder<unknown> {
   return sql`(SELECT * FROM unnest(${arrayLiteral(periods.map((p) => p.label))}::text[], ${arrayLiteral(periods.map((p) => p.start))}::date[], ${arrayLiteral(periods.map((p) => p.end))}::date[]) AS u(label, start_date, end_date))`;
 }
 
+/**
+ * The whole span of the periods as a bound on a fact's date, added to the join on each period: redundant
+ * (the join implies it), it lets the planner narrow the scan of the fact view before the periods are matched.
+ */
+function spanOf(periods: readonly Period[], column: string): RawBuilder<unknown> {
+  if (periods.length === 0) return sql`true`;
+  const lo = periods.reduce((m, p) => (p.start < m ? p.start : m), periods[0]!.start);
+  const hi = periods.reduce((m, p) => (p.end > m ? p.end : m), periods[0]!.end);
+  return sql`${sql.ref(column)} BETWEEN ${lo}::date AND ${hi}::date`;
+}
+
 /** `alias` carries departement, region_code and zone_emploi_code. */
 function inTerritory(alias: string, f: TerritoryFilter): RawBuilder<unknown> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
@@ -55,14 +66,6 @@ function cohortDimension(b: Breakdown | undefined): RawBuilder<unknown> | null {
   if (b === "organisme") return sql`COALESCE(f.first_organisme, ${NOT_ORIENTED})`;
   if (b === "structure") return sql`COALESCE(f.first_structure_id::text, ${NOT_ORIENTED})`;
   if (b === "motif_sortie") return sql`COALESCE(f.exit_reason, ${NOT_GIVEN})`;
-  return null;
-}
-
-/** The breakdown column of a stock (the orientation in force on the last day, alias `o`). */
-function stockDimension(b: Breakdown | undefined): RawBuilder<unknown> | null {
-  if (b === "parcours") return sql`COALESCE(o.parcours_type, ${NOT_ORIENTED})`;
-  if (b === "organisme") return sql`COALESCE(o.organisme, ${NOT_ORIENTED})`;
-  if (b === "structure") return sql`COALESCE(o.structure_id::text, ${NOT_ORIENTED})`;
   return null;
 }
 
@@ -89,19 +92,150 @@ async function aggregate(
   return dimension ? [...total, ...(await run(dimension))] : total;
 }
 
-/** The pathways open on the last day of the period, with the orientation in force that day (`o`). */
-function openPathwaysAtEnd(f: TerritoryFilter): RawBuilder<unknown> {
-  return sql`
-    JOIN ind_pathways f ON f.opened_date <= p.end_date
-      AND (f.closed_date IS NULL OR f.closed_date > p.end_date) AND ${inTerritory("f", f)}
-    LEFT JOIN LATERAL (
-      SELECT io.parcours_type, io.organisme, io.structure_id
-      FROM ind_orientations io
-      WHERE io.parcours_id = f.parcours_id AND io.decided_date <= p.end_date
-        AND (io.closed_date IS NULL OR io.closed_date > p.end_date)
-      ORDER BY io.decided_date DESC, io.orientation_id DESC
-      LIMIT 1
-    ) o ON true`;
+/**
+ * One pathway open on the last day of a period, classified by what the stock indicators count: the
+ * orientation in force that day (the latest decided among those in force), a signed contract in force, a
+ * named référent, and the hours a week of the latest signed version in force; `n` such pathways.
+ */
+type StockFact = {
+  label: string;
+  parcours_type: string | null;
+  organisme: string | null;
+  structure_id: string | null;
+  with_contract: boolean;
+  with_referent: boolean;
+  intensive: boolean;
+  n: number;
+};
+
+/**
+ * The stock facts of every period in one set-based query: the territory's pathways, orientations, contract
+ * signatures and référent periods are each read once from the fact views, then matched to the period ends by
+ * joins (rather than one lateral look-up per period and pathway and per indicator). IND-V3-M1, M3, M3-ORG,
+ * SOC-CER and M5 are sums over these rows, so a dashboard runs this query once (`stockFactsOf`).
+ */
+async function stockFacts(
+  db: Db,
+  periods: readonly Period[],
+  t: TerritoryFilter,
+  hours: number,
+): Promise<StockFact[]> {
+  if (periods.length === 0) return [];
+  const r = await sql<StockFact>`
+    WITH p AS MATERIALIZED ${periodsTable(periods)},
+    f AS MATERIALIZED (
+      SELECT f.parcours_id, f.person_id, f.opened_date, f.closed_date
+      FROM ind_pathways f
+      WHERE ${inTerritory("f", t)} AND f.opened_date <= (SELECT max(end_date) FROM p)
+        AND (f.closed_date IS NULL OR f.closed_date > (SELECT min(end_date) FROM p))
+    ),
+    pf AS MATERIALIZED (
+      SELECT p.label, p.end_date, f.parcours_id, f.person_id
+      FROM p JOIN f ON f.opened_date <= p.end_date AND (f.closed_date IS NULL OR f.closed_date > p.end_date)
+    ),
+    io AS MATERIALIZED (
+      SELECT io.parcours_id, io.orientation_id, io.decided_date, io.closed_date, io.parcours_type, io.organisme,
+        io.structure_id
+      FROM ind_orientations io JOIN (SELECT DISTINCT parcours_id FROM f) k ON k.parcours_id = io.parcours_id
+    ),
+    o AS (
+      SELECT DISTINCT ON (pf.label, pf.parcours_id) pf.label, pf.parcours_id, io.parcours_type, io.organisme,
+        io.structure_id
+      FROM pf JOIN io ON io.parcours_id = pf.parcours_id AND io.decided_date <= pf.end_date
+        AND (io.closed_date IS NULL OR io.closed_date > pf.end_date)
+      ORDER BY pf.label, pf.parcours_id, io.decided_date DESC, io.orientation_id DESC
+    ),
+    s AS MATERIALIZED (
+      SELECT s.person_id, s.signed_date, s.contract_closed_date, s.numero, s.programme_hours
+      FROM ind_contract_signatures s JOIN (SELECT DISTINCT person_id FROM f) k ON k.person_id = s.person_id
+    ),
+    sc AS (
+      SELECT DISTINCT ON (pf.label, pf.parcours_id) pf.label, pf.parcours_id, s.programme_hours
+      FROM pf JOIN s ON s.person_id = pf.person_id AND s.signed_date <= pf.end_date
+        AND (s.contract_closed_date IS NULL OR s.contract_closed_date > pf.end_date)
+      ORDER BY pf.label, pf.parcours_id, s.signed_date DESC, s.numero DESC
+    ),
+    rf AS MATERIALIZED (
+      SELECT fu.person_id, fu.start_date, fu.end_date
+      FROM ind_referents fu JOIN (SELECT DISTINCT person_id FROM f) k ON k.person_id = fu.person_id
+    ),
+    sr AS (
+      SELECT DISTINCT pf.label, pf.parcours_id
+      FROM pf JOIN rf ON rf.person_id = pf.person_id AND rf.start_date <= pf.end_date
+        AND (rf.end_date IS NULL OR rf.end_date > pf.end_date)
+    )
+    SELECT pf.label, o.parcours_type, o.organisme, o.structure_id::text AS structure_id,
+      sc.parcours_id IS NOT NULL AS with_contract, sr.parcours_id IS NOT NULL AS with_referent,
+      COALESCE(sc.programme_hours >= ${hours}::numeric, false) AS intensive, count(*)::int AS n
+    FROM pf
+    LEFT JOIN o ON o.label = pf.label AND o.parcours_id = pf.parcours_id
+    LEFT JOIN sc ON sc.label = pf.label AND sc.parcours_id = pf.parcours_id
+    LEFT JOIN sr ON sr.label = pf.label AND sr.parcours_id = pf.parcours_id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The stock facts of one dashboard, computed once: the five stock indicators of a report ask for the same
+ * periods (the same array) and territory, so the first query is shared by the others. Held as long as the
+ * periods array is (one report).
+ */
+const stockCache = new WeakMap<readonly Period[], Map<string, Promise<StockFact[]>>>();
+function stockFactsOf(db: Db, periods: readonly Period[], t: TerritoryFilter, hours: number) {
+  let byTerritory = stockCache.get(periods);
+  if (!byTerritory) {
+    byTerritory = new Map();
+    stockCache.set(periods, byTerritory);
+  }
+  const key = JSON.stringify([t.niveau, t.code, t.within ?? null, hours]);
+  let facts = byTerritory.get(key);
+  if (!facts) {
+    facts = stockFacts(db, periods, t, hours);
+    // a failed query is not kept: the transaction is rolled back and a new report asks again
+    facts.catch(() => byTerritory.delete(key));
+    byTerritory.set(key, facts);
+  }
+  return facts;
+}
+
+/** The breakdown category of a stock fact (the orientation in force on the last day). */
+function stockCategory(b: Breakdown | undefined, f: StockFact): string | null {
+  if (b === "parcours") return f.parcours_type ?? NOT_ORIENTED;
+  if (b === "organisme") return f.organisme ?? NOT_ORIENTED;
+  if (b === "structure") return f.structure_id ?? NOT_ORIENTED;
+  return null;
+}
+
+/**
+ * Sums stock facts into aggregates as `aggregate` would group them: the period's total and, when asked, one
+ * row per category; only the facts `inDenominator` keeps are counted, `inNumerator` ones in `num`; `den` is
+ * null for a plain count. A period (or category) without any fact has no row.
+ */
+function sumStock(
+  facts: readonly StockFact[],
+  breakdown: Breakdown | undefined,
+  o: { inDenominator: (f: StockFact) => boolean; inNumerator?: (f: StockFact) => boolean },
+): AggregateRow[] {
+  const rows = new Map<string, AggregateRow>();
+  const add = (label: string, modalite: string | null, f: StockFact) => {
+    const key = JSON.stringify([label, modalite]);
+    let row = rows.get(key);
+    if (!row) {
+      row = { label, modalite, num: 0, den: o.inNumerator ? 0 : null, median: null, mean: null };
+      rows.set(key, row);
+    }
+    if (o.inNumerator) {
+      row.den = (row.den ?? 0) + f.n;
+      if (o.inNumerator(f)) row.num += f.n;
+    } else row.num += f.n;
+  };
+  for (const f of facts) {
+    if (!o.inDenominator(f)) continue;
+    add(f.label, null, f);
+    const category = stockCategory(breakdown, f);
+    if (breakdown && category !== null) add(f.label, category, f);
+  }
+  return [...rows.values()];
 }
 
 /** Appointments with their Paris dates and the person's territory, transmitted ones included (db/views). */
@@ -155,7 +289,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date AND f.new_entrant AND ${inTerritory("f", t)}`,
+      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")} AND f.new_entrant AND ${inTerritory("f", t)}`,
       COUNT,
       null,
     );
@@ -171,7 +305,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date
+      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")}
         ${o.newEntrantsOnly ? sql`AND f.new_entrant` : sql``} AND ${inTerritory("f", t)}`,
       sql`count(*) FILTER (WHERE f.oriented_date < f.t0_date + ${o.days}::int)::int AS num, count(*)::int AS den,
         NULL::float8 AS median, NULL::float8 AS mean`,
@@ -180,8 +314,9 @@ export const steeringRepository = {
   },
 
   /** IND-V3-M1: pathways open on the last day of the period. */
-  registeredStock(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
-    return aggregate(db, periods, openPathwaysAtEnd(t), COUNT, stockDimension(breakdown));
+  async registeredStock(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
+    const facts = await stockFactsOf(db, periods, t, steeringParams.seuilHeuresHebdo);
+    return sumStock(facts, breakdown, { inDenominator: () => true });
   },
 
   /** IND-V3-M1b: pathways closed in the period. */
@@ -189,7 +324,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_pathways f ON f.closed_date BETWEEN p.start_date AND p.end_date AND ${inTerritory("f", t)}`,
+      sql`JOIN ind_pathways f ON f.closed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.closed_date")} AND ${inTerritory("f", t)}`,
       COUNT,
       cohortDimension(breakdown),
     );
@@ -200,49 +335,37 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_contract_signatures s ON s.signed_date BETWEEN p.start_date AND p.end_date AND ${inTerritory("s", t)}`,
+      sql`JOIN ind_contract_signatures s ON s.signed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "s.signed_date")} AND ${inTerritory("s", t)}`,
       sql`count(DISTINCT s.contract_id)::int AS num, NULL::int AS den, NULL::float8 AS median, NULL::float8 AS mean`,
       null,
     );
   },
 
   /** SOC-CER: among oriented open pathways on the last day, those with a signed contract in force. */
-  withSignedContract(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
-    return aggregate(
-      db,
-      periods,
-      sql`${openPathwaysAtEnd(t)} WHERE o.parcours_type IS NOT NULL`,
-      sql`count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM ind_contract_signatures s
-          WHERE s.person_id = f.person_id AND s.signed_date <= p.end_date
-            AND (s.contract_closed_date IS NULL OR s.contract_closed_date > p.end_date)))::int AS num,
-        count(*)::int AS den, NULL::float8 AS median, NULL::float8 AS mean`,
-      stockDimension(breakdown),
-    );
+  async withSignedContract(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
+    const facts = await stockFactsOf(db, periods, t, steeringParams.seuilHeuresHebdo);
+    return sumStock(facts, breakdown, {
+      inDenominator: (f) => f.parcours_type !== null,
+      inNumerator: (f) => f.with_contract,
+    });
   },
 
   /**
    * IND-V3-M5: among open pathways with an orientation in force and a référent on the last day, those whose
    * latest signed contract version in force plans at least `hours` hours a week.
    */
-  intensive(db: Db, periods: readonly Period[], t: TerritoryFilter, hours: number, breakdown?: Breakdown) {
-    return aggregate(
-      db,
-      periods,
-      sql`${openPathwaysAtEnd(t)}
-        WHERE o.parcours_type IS NOT NULL AND EXISTS (
-          SELECT 1 FROM ind_referents fu
-          WHERE fu.person_id = f.person_id AND fu.start_date <= p.end_date
-            AND (fu.end_date IS NULL OR fu.end_date > p.end_date))`,
-      sql`count(*) FILTER (WHERE (
-          SELECT s.programme_hours FROM ind_contract_signatures s
-          WHERE s.person_id = f.person_id AND s.signed_date <= p.end_date
-            AND (s.contract_closed_date IS NULL OR s.contract_closed_date > p.end_date)
-          ORDER BY s.signed_date DESC, s.numero DESC
-          LIMIT 1) >= ${hours}::numeric)::int AS num,
-        count(*)::int AS den, NULL::float8 AS median, NULL::float8 AS mean`,
-      stockDimension(breakdown),
-    );
+  async intensive(
+    db: Db,
+    periods: readonly Period[],
+    t: TerritoryFilter,
+    hours: number,
+    breakdown?: Breakdown,
+  ) {
+    const facts = await stockFactsOf(db, periods, t, hours);
+    return sumStock(facts, breakdown, {
+      inDenominator: (f) => f.parcours_type !== null && f.with_referent,
+      inNumerator: (f) => f.intensive,
+    });
   },
 
   /**
@@ -261,7 +384,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_diagnostic_actions f ON f.first_diagnostic_date BETWEEN p.start_date AND p.end_date
+      sql`JOIN ind_diagnostic_actions f ON f.first_diagnostic_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.first_diagnostic_date")}
         AND ${inTerritory("f", t)} ${heldAppointment}`,
       delayMeasures(sql`LEAST(f.first_action_date, h.first_held) - f.first_diagnostic_date`),
       null,
@@ -273,7 +396,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ${APPOINTMENTS} f ON f.appointment_date BETWEEN p.start_date AND p.end_date
+      sql`JOIN ${APPOINTMENTS} f ON f.appointment_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.appointment_date")}
         AND f.status IN ('HONORE', 'ABSENT') AND ${inTerritory("f", t)}`,
       sql`count(*) FILTER (WHERE f.status = 'ABSENT')::int AS num, count(*)::int AS den,
         NULL::float8 AS median, NULL::float8 AS mean`,
@@ -286,7 +409,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ${APPOINTMENTS} f ON f.invited_date BETWEEN p.start_date AND p.end_date AND ${inTerritory("f", t)}`,
+      sql`JOIN ${APPOINTMENTS} f ON f.invited_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.invited_date")} AND ${inTerritory("f", t)}`,
       delayMeasures(sql`f.booked_date - f.invited_date`),
       null,
     );
@@ -297,7 +420,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${inTerritory("f", t)}
+      sql`JOIN ind_pathways f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")} AND ${inTerritory("f", t)}
         LEFT JOIN LATERAL (
           SELECT min(a.appointment_date) AS first_held FROM ${APPOINTMENTS} a
           WHERE a.person_id = f.person_id AND a.status = 'HONORE' AND a.appointment_date >= f.t0_date
@@ -315,7 +438,7 @@ export const steeringRepository = {
     return aggregate(
       db,
       periods,
-      sql`JOIN ind_pathways f ON f.oriented_date BETWEEN p.start_date AND p.end_date AND ${inTerritory("f", t)}
+      sql`JOIN ind_pathways f ON f.oriented_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.oriented_date")} AND ${inTerritory("f", t)}
         LEFT JOIN LATERAL (
           SELECT min(a.appointment_date) AS first_held FROM ${APPOINTMENTS} a
           WHERE a.person_id = f.person_id AND a.status = 'HONORE'
