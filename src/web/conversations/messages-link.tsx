@@ -19,7 +19,7 @@ export function MessagesLink({ personId, className }: { personId: string; classN
       className={`fr-link fr-icon-chat-3-line fr-link--icon-left ${className ?? ""}`}
       to={personMessagesPath(personId)}
     >
-      Messages
+      Messages{n > 0 && " "}
       {n > 0 && <span className="fr-badge fr-badge--sm fr-badge--new fr-ml-1w">{unreadLabel(n)}</span>}
     </Link>
   );
