@@ -377,6 +377,9 @@ describe("import", () => {
       });
     const somme = await report("80");
     const gironde = await report("33");
+    // the Gironde's dashboard can say « données transmises par le Département »; the Somme's has none
+    assert.deepEqual(gironde.donneesTransmises, { parcours: 4, dernierMois: "2025-03" });
+    assert.equal(somme.donneesTransmises, null);
     // invitation and booking dates are not in the list: OPS-02 is not computed from transmitted data
     const compared = somme.indicateurs.filter((i) => i.disponible && i.id !== "OPS-02");
     assert.ok(compared.length >= 14, `${compared.length} indicateurs comparés`);

@@ -158,6 +158,27 @@ export const dataSharingRepository = {
     };
   },
 
+  /**
+   * The transmitted (external) pathways counted in a territory's indicators, and the latest month of reference
+   * received: what lets a dashboard say « données transmises par le Département ».
+   */
+  async transmitted(
+    db: Db,
+    t: { niveau: string; code: string | null; within?: { departement?: string; region?: string } },
+  ): Promise<{ parcours: number; dernierMois: string | null }> {
+    const parts = [sql`f.source = 'DEPARTEMENT'`];
+    if (t.niveau === "departement") parts.push(sql`f.departement = ${t.code}`);
+    if (t.niveau === "region") parts.push(sql`f.region_code = ${t.code}`);
+    if (t.niveau === "zone_emploi") parts.push(sql`f.zone_emploi_code = ${t.code}`);
+    if (t.within?.departement) parts.push(sql`f.departement = ${t.within.departement}`);
+    if (t.within?.region) parts.push(sql`f.region_code = ${t.within.region}`);
+    const r = await sql<{ parcours: number; dernierMois: string | null }>`
+      SELECT count(*)::int AS parcours, max(x.reference_month) AS "dernierMois"
+      FROM ind_pathways f JOIN external_parcours_facts x ON x.id = f.parcours_id
+      WHERE ${sql.join(parts, sql` AND `)}`.execute(db);
+    return r.rows[0] ?? { parcours: 0, dernierMois: null };
+  },
+
   // ---- imports ------------------------------------------------------------------------------------------
 
   findImport(db: Db, departement: string, contentHash: string) {

@@ -17,6 +17,7 @@ import {
   unavailableMessage,
   unavailableValues,
 } from "../../shared/steering/steering.values";
+import { dataSharingRepository } from "../data-sharing/data-sharing.repository";
 import type { Db } from "../db/connect";
 import { steeringRepository as repo, type TerritoryFilter } from "./steering.repository";
 
@@ -69,6 +70,7 @@ export async function computeIndicators(db: Db, r: ReportRequest): Promise<Indic
   const periods = periodsBetween(r.de, r.a, r.granularite);
   const appointments = await repo.appointmentsAvailable(db);
   const { nom, ...filter } = r.territory;
+  const transmitted = await dataSharingRepository.transmitted(db, filter);
   const results: IndicatorResult[] = [];
   for (const def of indicatorCatalogue) {
     if (r.only && !r.only.includes(def.id)) continue;
@@ -80,6 +82,7 @@ export async function computeIndicators(db: Db, r: ReportRequest): Promise<Indic
     a: r.a,
     granularite: r.granularite,
     calculeLe: r.today,
+    donneesTransmises: transmitted.parcours > 0 ? transmitted : null,
     indicateurs: results,
   };
 }

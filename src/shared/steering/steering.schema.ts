@@ -78,6 +78,11 @@ export const indicatorsReportSchema = z.object({
   a: z.string(),
   granularite: z.enum(granularities),
   calculeLe: z.string(),
+  /** pathways transmitted by a département that runs its own system (liste minimale), counted in the figures */
+  donneesTransmises: z
+    .object({ parcours: z.number().int(), dernierMois: z.string().nullable() })
+    .nullable()
+    .optional(),
   indicateurs: z.array(indicatorResultSchema),
 });
 export type IndicatorsReport = z.infer<typeof indicatorsReportSchema>;

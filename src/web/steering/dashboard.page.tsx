@@ -201,6 +201,16 @@ function Indicators({ report }: { report: IndicatorsReport }) {
         {granularityLabels[report.granularite]}, de {periodLabel(report.de)} à {periodLabel(report.a)}.
         Calculé le {calculationDate(report.calculeLe)}.
       </p>
+      {report.donneesTransmises && (
+        <p className="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">
+          Données transmises par le Département : {report.donneesTransmises.parcours} parcours suivis dans son
+          propre système (liste minimale
+          {report.donneesTransmises.dernierMois
+            ? `, dernier mois reçu : ${report.donneesTransmises.dernierMois}`
+            : ""}
+          )
+        </p>
+      )}
       <div className="fr-grid-row fr-grid-row--gutters">
         {report.indicateurs.map((indicator) => (
           <div key={indicator.id} className="fr-col-12 fr-col-lg-6">
