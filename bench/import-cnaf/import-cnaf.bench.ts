@@ -9,10 +9,13 @@
 //   (c) the full import on a fresh database, --import-runs times;
 //   (b') right after each import, in its database: the bare bulk insert of every row that import wrote
 //       (persons, RSA rights, monthly history, quarantine, pathways, orientations, work items, audit) into
-//       scratch copies of those tables, in as many transactions as the import had batches;
-// and prints medians, the ratio full import / (b') as the median of the per-pair ratios (each pair meets
-// the same machine load), and the ratio to (b). PostgreSQL: a scratch database `socle_bench` is created on
-// the server (--url, default postgres://postgres@127.0.0.1:5432/postgres) and dropped after.
+//       scratch copies of those tables, in as many transactions as the import had batches, by each bare
+//       method: jsonb_populate_recordset, unnest() arrays, and on PostgreSQL COPY FROM STDIN (the import
+//       writes its big tables by COPY there, so the baseline must be able to as well);
+// and prints medians, the ratio full import / (b') against the FASTEST bare method of each pair, as the
+// median of the per-pair ratios (each pair meets the same machine load), and the ratio to (b). PostgreSQL:
+// a scratch database (--db, default `socle_bench`) is created on the server (--url, default
+// postgres://postgres@127.0.0.1:5432/postgres) and dropped after.
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,9 +25,11 @@ import { Kysely, type LogEvent, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { connect, type DbHandle, markConcurrent, PG_SESSION_OPTIONS } from "../../src/server/db/connect";
+import { copyCapablePool, copyStatement, markCopyCapable } from "../../src/server/db/copy";
 import { migrate } from "../../src/server/db/migrate";
 import { registerPgParsers } from "../../src/server/db/parsers";
 import type { Database } from "../../src/server/db/schema";
+import { type UnnestColumn, unnestInsert } from "../../src/server/db/unnest";
 import { writeCnafFlux } from "../../src/server/imports/cnaf/fixtures/generate-cnaf-flux";
 import { importCnafFlux } from "../../src/server/imports/cnaf/import-cnaf-flux";
 import { parseCnafFlux } from "../../src/server/imports/cnaf/parse-cnaf-flux";
@@ -47,6 +52,7 @@ const { values: args } = parseArgs({
     "import-runs": { type: "string" },
     batch: { type: "string", default: "1000" },
     url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    db: { type: "string", default: "socle_bench" },
   },
 });
 const N = Number(args.households);
@@ -60,7 +66,8 @@ const fmt = (x: number) => Math.round(x).toLocaleString("fr-FR");
 const log = (...a: unknown[]) => console.log(...a);
 
 // ── databases ──────────────────────────────────────────────────────────────────────────────────
-const BENCH_DB = "socle_bench";
+const BENCH_DB = args.db!;
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`--db : nom de base invalide (${BENCH_DB})`);
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: args.url });
   await c.connect();
@@ -91,9 +98,12 @@ function withLog(h: DbHandle): DbHandle {
   };
   const dialect = h.pglite
     ? new PGliteDialect(h.pglite)
-    : new PostgresDialect({ pool: (h as DbHandle & { pool: pg.Pool }).pool });
+    : new PostgresDialect({ pool: copyCapablePool((h as DbHandle & { pool: pg.Pool }).pool) });
   const db = new Kysely<Database>({ dialect, log });
-  if (!h.pglite) markConcurrent(db);
+  if (!h.pglite) {
+    markConcurrent(db);
+    markCopyCapable(db);
+  }
   return { ...h, db };
 }
 
@@ -116,8 +126,9 @@ async function freshDb(): Promise<DbHandle> {
   await migrate(h);
   await h.close();
   // same pool settings and parsers as connect(), kept reachable for the logging Kysely
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }) });
   markConcurrent(db);
+  markCopyCapable(db);
   return { ...h, db, pool, close: () => db.destroy() } as DbHandle & { pool: pg.Pool };
 }
 const depsOf = (h: DbHandle): Deps => ({
@@ -142,15 +153,30 @@ const WRITTEN_TABLES = [
   "audit_events",
 ] as const;
 
+/** The bare methods of (b'): COPY only where the import can use it (the PostgreSQL server). */
+type BareMethod = "jsonb" | "unnest" | "copy";
+const BARE_METHODS: BareMethod[] = engine === "postgres" ? ["jsonb", "unnest", "copy"] : ["jsonb", "unnest"];
+const BARE_LABELS: Record<BareMethod, string> = {
+  jsonb: "jsonb_populate_recordset",
+  unnest: "unnest()",
+  copy: "COPY FROM STDIN",
+};
+
 /**
  * (b') The bare bulk insert of the very rows the import wrote (read back from the imported database), into
  * scratch copies of the same tables with the same indexes (`LIKE … INCLUDING ALL`; no foreign keys nor
  * triggers, which only makes the baseline faster), split into as many transactions as the import had
- * batches, one `INSERT … SELECT FROM jsonb_populate_recordset` per table and batch. No reads, no matching,
- * no business rule: what writing the import's result costs, nothing else.
+ * batches, one statement per table and batch, by each bare method in turn (a rotating order from run to
+ * run): `INSERT … SELECT FROM jsonb_populate_recordset`, `INSERT … SELECT FROM unnest(arrays)` and, on
+ * PostgreSQL, `COPY … FROM STDIN`. No reads, no matching, no business rule: what writing the import's result
+ * costs, nothing else. Returns each method's time.
  */
-async function bareInsertOfSameRows(h: DbHandle, batches: number, times: number[]) {
-  const data = new Map<string, { cols: string[]; rows: unknown[] }>();
+async function bareInsertOfSameRows(h: DbHandle, batches: number, run: number) {
+  type Rows = Record<string, unknown>[];
+  const data = new Map<
+    string,
+    { cols: UnnestColumn<Record<string, unknown>>[]; rows: Rows; textRows: Rows }
+  >();
   for (const table of WRITTEN_TABLES) {
     const rows = (
       await sql<{
@@ -158,35 +184,69 @@ async function bareInsertOfSameRows(h: DbHandle, batches: number, times: number[
       }>`SELECT to_jsonb(t) AS j FROM ${sql.table(table)} t ORDER BY ctid`.execute(h.db)
     ).rows.map((r) => r.j);
     // identity ids (the audit's, the transitions', the quarantine's) are generated, as by the import
-    const identity = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.columns
-      WHERE table_name = ${table} AND column_name = 'id' AND is_identity = 'YES'`.execute(h.db);
-    if (identity.rows[0]!.n > 0) for (const row of rows) delete row.id;
-    data.set(table, { cols: rows.length > 0 ? Object.keys(rows[0]!) : [], rows });
-    await sql`CREATE TABLE ${sql.table(`bench_${table}`)} (LIKE ${sql.table(table)} INCLUDING ALL)`.execute(
-      h.db,
-    );
+    const columns = (
+      await sql<{ name: string; type: string; identity: boolean }>`
+        SELECT attname AS name, format_type(atttypid, atttypmod) AS type, attidentity <> '' AS identity
+        FROM pg_attribute WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped
+        ORDER BY attnum`.execute(h.db)
+    ).rows;
+    for (const c of columns) if (c.identity) for (const row of rows) delete row[c.name];
+    // unnest() and COPY take jsonb values as their JSON text (jsonb_populate_recordset takes the rows as read)
+    const jsonb = columns.filter((c) => c.type === "jsonb").map((c) => c.name);
+    const textRows =
+      jsonb.length === 0
+        ? rows
+        : rows.map((row) => {
+            const out = { ...row };
+            for (const c of jsonb) out[c] = JSON.stringify(row[c]);
+            return out;
+          });
+    const present = new Set(rows.length > 0 ? Object.keys(rows[0]!) : []);
+    data.set(table, {
+      cols: columns.filter((c) => present.has(c.name)).map((c): [string, string] => [c.name, c.type]),
+      rows,
+      textRows,
+    });
   }
-  {
+  const times = new Map<BareMethod, number>();
+  const order = BARE_METHODS.map((_, i) => BARE_METHODS[(i + run) % BARE_METHODS.length]!);
+  for (const method of order) {
+    for (const table of WRITTEN_TABLES) {
+      await sql`DROP TABLE IF EXISTS ${sql.table(`bench_${table}`)}`.execute(h.db);
+      await sql`CREATE TABLE ${sql.table(`bench_${table}`)} (LIKE ${sql.table(table)} INCLUDING ALL)`.execute(
+        h.db,
+      );
+    }
     const t = performance.now();
     for (let b = 0; b < batches; b++) {
       await h.db.transaction().execute(async (tx) => {
         for (const table of WRITTEN_TABLES) {
-          const { cols, rows } = data.get(table)!;
+          const { cols, rows, textRows } = data.get(table)!;
           const per = Math.ceil(rows.length / batches);
           const slice = rows.slice(b * per, (b + 1) * per);
           if (slice.length === 0) continue;
-          const target = sql.table(`bench_${table}`);
-          const list = sql.join(cols.map((c) => sql.ref(c)));
-          await sql`INSERT INTO ${target} (${list}) SELECT ${list} FROM jsonb_populate_recordset(null::${target}, ${JSON.stringify(slice)}::jsonb)`.execute(
-            tx,
-          );
+          const name = `bench_${table}`;
+          const target = sql.table(name);
+          const textSlice = textRows.slice(b * per, (b + 1) * per);
+          if (method === "copy") await copyStatement(name, cols, textSlice).execute(tx);
+          else if (method === "unnest") await unnestInsert(name, cols, textSlice).execute(tx);
+          else {
+            const list = sql.join(cols.map(([c]) => sql.ref(c)));
+            await sql`INSERT INTO ${target} (${list}) SELECT ${list} FROM jsonb_populate_recordset(null::${target}, ${JSON.stringify(slice)}::jsonb)`.execute(
+              tx,
+            );
+          }
         }
       });
     }
-    times.push(performance.now() - t);
+    times.set(method, performance.now() - t);
   }
   const perTable = WRITTEN_TABLES.map((t) => `${t} ${fmt(data.get(t)!.rows.length)}`).join(", ");
-  return { rows: [...data.values()].reduce((a, d) => a + d.rows.length, 0), perTable };
+  return {
+    rows: [...data.values()].reduce((a, d) => a + d.rows.length, 0),
+    perTable,
+    times,
+  };
 }
 
 async function main() {
@@ -320,7 +380,9 @@ async function main() {
     const importTimes: number[] = [];
     // (b') right after each import, in the same database: each pair meets the same machine load
     const sameTimes: number[] = [];
+    const sameByMethod = new Map<BareMethod, number[]>(BARE_METHODS.map((m) => [m, []]));
     const pairRatios: number[] = [];
+    const pairRatiosByMethod = new Map<BareMethod, number[]>(BARE_METHODS.map((m) => [m, []]));
     let sameRows: { rows: number; perTable: string } | undefined;
     let summary: Awaited<ReturnType<typeof importCnafFlux>> | undefined;
     for (let r = 0; r < importRuns; r++) {
@@ -334,9 +396,18 @@ async function main() {
       });
       importTimes.push(performance.now() - t);
       log(`  import ${r + 1}/${importRuns} : ${fmt(importTimes.at(-1)!)} ms`);
-      sameRows = await bareInsertOfSameRows(h, Math.ceil(N / batch), sameTimes);
+      const bare = await bareInsertOfSameRows(h, Math.ceil(N / batch), r);
+      sameRows = bare;
+      // the pair's baseline is its fastest bare method
+      sameTimes.push(Math.min(...bare.times.values()));
       pairRatios.push(sameTimes.at(-1)! / importTimes.at(-1)!);
-      log(`  insertion brute des mêmes lignes ${r + 1}/${importRuns} : ${fmt(sameTimes.at(-1)!)} ms`);
+      for (const [m, ms] of bare.times) {
+        sameByMethod.get(m)!.push(ms);
+        pairRatiosByMethod.get(m)!.push(ms / importTimes.at(-1)!);
+      }
+      log(
+        `  insertion brute des mêmes lignes ${r + 1}/${importRuns} : ${[...bare.times].map(([m, ms]) => `${BARE_LABELS[m]} ${fmt(ms)} ms`).join(", ")}`,
+      );
       await h.close();
     }
 
@@ -370,10 +441,14 @@ async function main() {
     const same = sameRows!;
     const sameRate = rate(s.persons, median(sameTimes));
     log(
-      `(b') insertion brute des mêmes lignes : ${fmt(sameRate)} personnes/s (médiane ${fmt(median(sameTimes))} ms, ${fmt(same.rows)} lignes : ${same.perTable})`,
+      `(b') insertion brute des mêmes lignes, méthode la plus rapide de chaque paire : ${fmt(sameRate)} personnes/s (médiane ${fmt(median(sameTimes))} ms, ${fmt(same.rows)} lignes : ${same.perTable})`,
     );
+    for (const m of BARE_METHODS)
+      log(
+        `     ${BARE_LABELS[m].padEnd(26)} : ${fmt(rate(s.persons, median(sameByMethod.get(m)!)))} personnes/s (médiane ${fmt(median(sameByMethod.get(m)!))} ms) ; ratio import / cette méthode ${(100 * median(pairRatiosByMethod.get(m)!)).toFixed(0)} %`,
+      );
     log(
-      `ratio import / insertion brute des mêmes lignes : ${(100 * median(pairRatios)).toFixed(0)} % (cible ≥ 50 %) — médiane des ${pairRatios.length} paires import + insertion brute mesurées l'une après l'autre (${pairRatios.map((x) => `${(100 * x).toFixed(0)} %`).join(", ")})`,
+      `ratio import / insertion brute des mêmes lignes (méthode la plus rapide) : ${(100 * median(pairRatios)).toFixed(0)} % (cible ≥ 50 %) — médiane des ${pairRatios.length} paires import + insertion brute mesurées l'une après l'autre (${pairRatios.map((x) => `${(100 * x).toFixed(0)} %`).join(", ")})`,
     );
     log(
       `ratio import / insertion brute de la seule table persons (unnest) : ${((100 * importRate) / bulkRate).toFixed(0)} %`,

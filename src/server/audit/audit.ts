@@ -67,6 +67,10 @@ export const audit = {
   appendPrepared(tx: Db, ...prepared: PreparedAudit[]) {
     return auditRepository.appendMany(tx, prepared.flat());
   },
+  /** The same by COPY, on a database that runs it (`supportsCopy`): the CAF import's large appends. */
+  appendPreparedByCopy(tx: Db, ...prepared: PreparedAudit[]) {
+    return auditRepository.appendMany(tx, prepared.flat(), { copy: true });
+  },
 };
 
 export type AuditGroup = Omit<AuditEntry, "personId"> & { personIds: (string | null)[] };

@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { copyCapablePool, markCopyCapable } from "./copy";
 import { pgliteParsers, registerPgParsers } from "./parsers";
 import type { Database } from "./schema";
 
@@ -47,8 +48,9 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       max: opts.max ?? 10,
       options: PG_SESSION_OPTIONS,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }) });
     markConcurrent(db);
+    markCopyCapable(db);
     return {
       db,
       kind: "postgres",

@@ -4,7 +4,8 @@
 // much faster than a multi-row VALUES list.
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
-import { unnestRows } from "../db/unnest";
+import { copyStatement } from "../db/copy";
+import { type UnnestColumn, unnestRows } from "../db/unnest";
 import type {
   DroitsDevoirsMonthsTable,
   FluxImportsTable,
@@ -79,6 +80,42 @@ const importColumns = [
   "finished_at as finishedAt",
   "runs",
 ] as const;
+
+const rightColumns: UnnestColumn<RsaRightRow>[] = [
+  ["id", "uuid"],
+  ["person_id", "uuid"],
+  ["organisme", "text"],
+  ["numorg", "text"],
+  ["matricule", "text"],
+  ["departement", "text"],
+  ["role", "text"],
+  ["numero_demande", "text"],
+  ["demande_date", "date"],
+  ["etat_code", "text"],
+  ["etat_date", "date"],
+  ["suspension_kind", "text"],
+  ["suspension_motif", "text"],
+  ["suspension_since", "date"],
+  ["cloture_motif", "text"],
+  ["cloture_date", "date"],
+  ["soumis_droits_devoirs", "bool"],
+  ["sans_domicile_fixe", "bool"],
+  ["unknown_codes", "text[]"],
+  ["last_import_id", "uuid"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
+];
+
+const monthColumns: UnnestColumn<DroitsDevoirsMonthsTable>[] = [
+  ["person_id", "uuid"],
+  ["departement", "text"],
+  ["month", "date"],
+  ["soumis", "bool"],
+  ["etat_code", "text"],
+  ["suspension_since", "date"],
+  ["import_id", "uuid"],
+  ["recorded_at", "timestamptz"],
+];
 
 export type FluxImportRecord = NonNullable<Awaited<ReturnType<typeof importsRepository.get>>>;
 
@@ -231,36 +268,24 @@ export const importsRepository = {
   /** The statement writing RSA rights (built now, executed by the caller, possibly later). */
   upsertRightsStatement(rows: readonly RsaRightRow[]) {
     if (rows.length === 0) return undefined;
-    const cols: [keyof RsaRightRow & string, string][] = [
-      ["id", "uuid"],
-      ["person_id", "uuid"],
-      ["organisme", "text"],
-      ["numorg", "text"],
-      ["matricule", "text"],
-      ["departement", "text"],
-      ["role", "text"],
-      ["numero_demande", "text"],
-      ["demande_date", "date"],
-      ["etat_code", "text"],
-      ["etat_date", "date"],
-      ["suspension_kind", "text"],
-      ["suspension_motif", "text"],
-      ["suspension_since", "date"],
-      ["cloture_motif", "text"],
-      ["cloture_date", "date"],
-      ["soumis_droits_devoirs", "bool"],
-      ["sans_domicile_fixe", "bool"],
-      ["unknown_codes", "text[]"],
-      ["last_import_id", "uuid"],
-      ["created_at", "timestamptz"],
-      ["updated_at", "timestamptz"],
-    ];
+    const cols = rightColumns;
     const updated = cols.filter(
       ([c]) => !["id", "person_id", "organisme", "numorg", "matricule", "created_at"].includes(c),
     );
     return sql`INSERT INTO rsa_rights (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
       ON CONFLICT (person_id, organisme, numorg, matricule) DO UPDATE SET
       ${sql.join(updated.map(([c]) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`;
+  },
+
+  /**
+   * The rights of persons created in the same transaction (none can exist yet): COPY when the database runs
+   * it, else the upsert.
+   */
+  insertNewPersonsRightsStatement(rows: readonly RsaRightRow[], opts: { copy?: boolean } = {}) {
+    if (rows.length === 0) return undefined;
+    return opts.copy
+      ? copyStatement("rsa_rights", rightColumns, rows)
+      : importsRepository.upsertRightsStatement(rows);
   },
 
   /** For each person: the latest month recorded before `month` in the département, and `month` itself if recorded. */
@@ -301,19 +326,18 @@ export const importsRepository = {
   /** The statement writing months of droits et devoirs (built now, executed by the caller, possibly later). */
   upsertMonthsStatement(rows: readonly DroitsDevoirsMonthsTable[]) {
     if (rows.length === 0) return undefined;
-    const cols: [keyof DroitsDevoirsMonthsTable & string, string][] = [
-      ["person_id", "uuid"],
-      ["departement", "text"],
-      ["month", "date"],
-      ["soumis", "bool"],
-      ["etat_code", "text"],
-      ["suspension_since", "date"],
-      ["import_id", "uuid"],
-      ["recorded_at", "timestamptz"],
-    ];
+    const cols = monthColumns;
     return sql`INSERT INTO droits_devoirs_months (${sql.join(cols.map(([c]) => sql.ref(c)))}) ${unnestRows(cols, rows)}
       ON CONFLICT (person_id, month, departement) DO UPDATE SET soumis = excluded.soumis, etat_code = excluded.etat_code,
       suspension_since = excluded.suspension_since, import_id = excluded.import_id, recorded_at = excluded.recorded_at`;
+  },
+
+  /** The months of persons created in the same transaction: COPY when the database runs it, else the upsert. */
+  insertNewPersonsMonthsStatement(rows: readonly DroitsDevoirsMonthsTable[], opts: { copy?: boolean } = {}) {
+    if (rows.length === 0) return undefined;
+    return opts.copy
+      ? copyStatement("droits_devoirs_months", monthColumns, rows)
+      : importsRepository.upsertMonthsStatement(rows);
   },
 
   /** Follow-up facts for the new-entrant rule: the open parcours in the département and any active référent. */

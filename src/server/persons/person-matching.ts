@@ -10,7 +10,8 @@ import { sql } from "kysely";
 import type { LocalDate } from "../../shared/kernel/dates";
 import { normalizeSearchText } from "../../shared/persons/search-text";
 import type { Db } from "../db/connect";
-import { unnestInsert } from "../db/unnest";
+import { copyStatement } from "../db/copy";
+import { type UnnestColumn, unnestInsert } from "../db/unnest";
 import type { PersonsTable } from "./persons.tables";
 
 export type CafFileKey = { organisme: "CAF" | "MSA"; numorg: string; matricule: string; role: string };
@@ -203,7 +204,7 @@ export type IdentityFill = Partial<
 
 // Columns written by insertMany, with their SQL types for unnest (one array parameter per column:
 // a multi-row VALUES list costs PostgreSQL far more to parse than a handful of arrays).
-const insertColumns: [keyof NewPersonRow, string][] = [
+const insertColumns: UnnestColumn<NewPersonRow>[] = [
   ["id", "uuid"],
   ["nir_cipher", "text"],
   ["nir_index", "text"],
@@ -262,9 +263,15 @@ export const personMatchingRepository = {
     return r.rows.map(toCandidate);
   },
 
-  /** The statement inserting new persons (built now, executed by the caller, possibly later). */
-  insertManyStatement(rows: readonly NewPersonRow[]) {
-    return rows.length === 0 ? undefined : unnestInsert("persons", insertColumns, rows);
+  /**
+   * The statement inserting new persons (built now, executed by the caller, possibly later): COPY when the
+   * database runs it (`supportsCopy`), else one INSERT from unnest() arrays.
+   */
+  insertManyStatement(rows: readonly NewPersonRow[], opts: { copy?: boolean } = {}) {
+    if (rows.length === 0) return undefined;
+    return opts.copy
+      ? copyStatement("persons", insertColumns, rows)
+      : unnestInsert("persons", insertColumns, rows);
   },
 
   /**

@@ -70,6 +70,8 @@ export type BatchInput = {
   /** a household's XML from the file, when its reading came without it */
   readRaw?: (at: CnafHousehold["rawAt"]) => string;
   readings: HouseholdReading[];
+  /** write the big tables with COPY (the database runs it: `supportsCopy`) rather than unnest() inserts */
+  copy?: boolean;
 };
 export type BatchResult = {
   counts: ImportCounts;
@@ -467,13 +469,29 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
       created_at: ctx.now,
     };
   });
+  // rows of persons created by this batch cannot exist yet: inserted (COPY on the server); others upserted
+  const copy = { copy: input.copy === true };
+  const rightsOut = [...pendingRights.values()];
+  const monthsOut = [...pendingMonths.values()];
   return {
     input,
     counts,
     rejected,
-    persons: personMatchingRepository.insertManyStatement([...newRows.values()]),
-    rights: importsRepository.upsertRightsStatement([...pendingRights.values()]),
-    months: importsRepository.upsertMonthsStatement([...pendingMonths.values()]),
+    persons: personMatchingRepository.insertManyStatement([...newRows.values()], copy),
+    rights: [
+      importsRepository.insertNewPersonsRightsStatement(
+        rightsOut.filter((r) => newRows.has(r.person_id)),
+        copy,
+      ),
+      importsRepository.upsertRightsStatement(rightsOut.filter((r) => !newRows.has(r.person_id))),
+    ],
+    months: [
+      importsRepository.insertNewPersonsMonthsStatement(
+        monthsOut.filter((m) => newRows.has(m.person_id)),
+        copy,
+      ),
+      importsRepository.upsertMonthsStatement(monthsOut.filter((m) => !newRows.has(m.person_id))),
+    ],
     quarantine: importsRepository.insertQuarantineStatement(quarantineRows),
     fills,
     duplicates,
@@ -508,7 +526,7 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
   await plan.persons?.execute(tx);
   for (const [personId, fill] of fills)
     await personMatchingRepository.fillIdentity(tx, personId, fill, ctx.now);
-  for (const statement of [plan.rights, plan.months, plan.quarantine]) await statement?.execute(tx);
+  for (const statement of [...plan.rights, ...plan.months, plan.quarantine]) await statement?.execute(tx);
   const due = {
     dueDate: orientationDueDate(ctx.receivedDate),
     dueSoonDate: orientationDueSoonDate(ctx.receivedDate),
@@ -560,7 +578,7 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
   counts.newEntrants = opened.length;
 
   // one append to the audit chain for the whole batch (identity rows prepared with the plan)
-  await audit.appendPrepared(
+  await (input.copy ? audit.appendPreparedByCopy : audit.appendPrepared)(
     tx,
     plan.identityAudit,
     audit.prepareGroups(deps.clock, actor, [

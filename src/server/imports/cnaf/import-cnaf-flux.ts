@@ -24,6 +24,7 @@ import {
 import { isValidLocalDate, localDateSchema } from "../../../shared/kernel/dates";
 import { kernelErrors, SocleError } from "../../../shared/kernel/errors";
 import { allowsConcurrentQueries } from "../../db/connect";
+import { supportsCopy } from "../../db/copy";
 import type { SystemActor } from "../../kernel/access";
 import type { Deps } from "../../kernel/deps";
 import { zodIssues } from "../../kernel/use-case";
@@ -173,6 +174,8 @@ export async function importCnafFlux(
   // committed. Its early reads are used only if k wrote nothing they depend on (earlyReadsUsable, against
   // k's footprint, known as soon as k is planned); otherwise k+1 reads and plans again in its transaction.
   const pipelined = input.pipeline ?? allowsConcurrentQueries(deps.db);
+  // the big tables by COPY on the server (PGlite: unnest() inserts)
+  const copy = supportsCopy(deps.db);
   /** footprint of the last batch planned; undefined while that batch plans inside its transaction */
   let footprint: BatchFootprint | undefined;
   let footprintKnown = true;
@@ -202,6 +205,7 @@ export async function importCnafFlux(
     from,
     readings,
     readRaw,
+    copy,
   });
   /** reads, plans and writes in one transaction (PGlite, or when early reads cannot be used) */
   const applyInTransaction = async (batch: BatchInput) => {
