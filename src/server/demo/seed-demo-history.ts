@@ -138,7 +138,11 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
       WHERE departement_code = ${DEMO_DEPARTEMENT} OR rk <= 3
     ) weighted`.execute(tx);
   await sql`CREATE INDEX ON demo_history_communes (dep, hi)`.execute(tx);
-  await sql`ANALYZE demo_history_communes`.execute(tx);
+  await sql`CREATE TEMP TABLE demo_history_structures ON COMMIT DROP AS
+    SELECT x.id, x.departement, x.organisme, x.zones, x.staff::uuid[] AS staff
+    FROM jsonb_to_recordset(${json(structureRows)}) AS x(id uuid, departement text, organisme text, zones text, staff text)`.execute(
+    tx,
+  );
   await sql`CREATE TEMP TABLE demo_history ON COMMIT DROP AS
     WITH v AS (SELECT * FROM jsonb_to_recordset(${json(demoHistoryVolumes)}) AS v(departement text, persons int)),
     t AS (SELECT dep, max(total) AS total FROM demo_history_communes GROUP BY dep),
@@ -169,7 +173,7 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
         CASE WHEN d.young THEN 18 + floor(d.u_age * 8)::int ELSE 26 + floor(d.u_age * 38)::int END AS age,
         CASE WHEN d.u_origine < 0.80 THEN 'INSCRIPTION_AUTO_CAF'
           WHEN d.u_origine < 0.92 THEN 'INSCRIPTION_VOLONTAIRE' ELSE 'INSCRIPTION_CONSEILLER_CD' END AS origine,
-        d.u_oriented < 0.93 AS oriented,
+        d.u_oriented < 0.93 AS may_orient,
         -- decision delay from T0: 55 % within 14 days, 30 % in 15 to 30 days, 15 % later (up to 75 days)
         CASE WHEN d.u_delay < 0.55 THEN 2 + d.delay_draw % 13
           WHEN d.u_delay < 0.85 THEN 15 + d.delay_draw % 16 ELSE 31 + d.delay_draw % 45 END AS delay,
@@ -191,64 +195,62 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
         END AS organisme,
         least(e.t0 + e.delay, ${today}::date - 1) AS decided_date
       FROM e
-    )
-    SELECT f.*,
-      -- 4 % of the decisions were never notified: their T1 is the référent's designation
-      CASE WHEN f.u_notified < 0.04 THEN NULL
-        WHEN f.u_notified < 0.7 THEN f.decided_date ELSE least(f.decided_date + 1, ${today}::date - 1) END AS notified_date,
-      least(f.decided_date + f.referent_days, ${today}::date - 1) AS referent_date
-    FROM f`.execute(tx);
-
-  // the structure (by zone d'emploi, else any of the département's for that organisme) and the référent
-  await sql`ALTER TABLE demo_history ADD COLUMN structure_id uuid, ADD COLUMN referent_id uuid,
-    ADD COLUMN decider_id uuid, ADD COLUMN exit_date date, ADD COLUMN motif text, ADD COLUMN diag_date date,
-    ADD COLUMN signed_date date, ADD COLUMN person_id uuid, ADD COLUMN parcours_id uuid`.execute(tx);
-  await sql`UPDATE demo_history h SET structure_id = s.structure_id, referent_id = s.referent_id
-    FROM (
-      SELECT h2.k, m.id AS structure_id, m.staff[1 + floor(h2.u_referent * cardinality(m.staff))::int] AS referent_id
-      FROM demo_history h2
-      CROSS JOIN LATERAL (
-        SELECT x.id, x.staff::uuid[] AS staff
-        FROM jsonb_to_recordset(${json(structureRows)}) AS x(id uuid, departement text, organisme text, zones text, staff text)
-        WHERE x.departement = h2.dep AND x.organisme = h2.organisme
-        -- a structure of the person's zone d'emploi first, then one covering the département, then any
-        ORDER BY (',' || x.zones || ',') LIKE ('%,' || coalesce(h2.zone, '') || ',%') DESC, x.zones = '*' DESC,
-          md5(x.id::text || h2.k)
+    ),
+    -- the structure (of the person's zone d'emploi first, then one covering the département, then any of
+    -- the département's for that organisme), a référent among its staff, the département's decider
+    g AS (
+      SELECT f.*, m.id AS structure_id, m.staff[1 + floor(f.u_referent * cardinality(m.staff))::int] AS referent_id,
+        dc.professional_id AS decider_id,
+        -- 4 % of the decisions were never notified: their T1 is the référent's designation
+        CASE WHEN f.u_notified < 0.04 THEN NULL
+          WHEN f.u_notified < 0.7 THEN f.decided_date ELSE least(f.decided_date + 1, ${today}::date - 1) END AS notified_date,
+        least(f.decided_date + f.referent_days, ${today}::date - 1) AS referent_date
+      FROM f
+      JOIN jsonb_to_recordset(${json(deciderRows)}) AS dc(departement text, professional_id uuid) ON dc.departement = f.dep
+      LEFT JOIN LATERAL (
+        SELECT x.id, x.staff FROM demo_history_structures x
+        WHERE x.departement = f.dep AND x.organisme = f.organisme
+        ORDER BY (',' || x.zones || ',') LIKE ('%,' || coalesce(f.zone, '') || ',%') DESC, x.zones = '*' DESC,
+          md5(x.id::text || f.k)
         LIMIT 1
-      ) m
-    ) s
-    WHERE s.k = h.k`.execute(tx);
-  await sql`UPDATE demo_history SET person_id = md5('socle-demo-history:person:' || k)::uuid,
-    parcours_id = md5('socle-demo-history:parcours:' || k)::uuid`.execute(tx);
-  await sql`UPDATE demo_history h SET decider_id = d.professional_id
-    FROM jsonb_to_recordset(${json(deciderRows)}) AS d(departement text, professional_id uuid)
-    WHERE d.departement = h.dep`.execute(tx);
-  // a person left without a structure for their organisme (none in the table) is oriented to the council
-  await sql`UPDATE demo_history SET oriented = false WHERE structure_id IS NULL OR referent_id IS NULL`.execute(
-    tx,
-  );
-  // exits: a few persons leave before any orientation; 38 % of the others leave after 45 to 450 days
-  await sql`UPDATE demo_history SET
-      exit_date = CASE
-        WHEN NOT oriented THEN least(t0 + never_days, ${today}::date - 1)
-        WHEN u_exit < 0.38 AND referent_date + exit_days < ${today}::date THEN referent_date + exit_days
-      END,
-      motif = CASE
-        WHEN NOT oriented THEN CASE WHEN u_motif < 0.5 THEN 'FIN_DROITS_RSA' WHEN u_motif < 0.8 THEN 'DEMENAGEMENT' ELSE 'INJOIGNABLE' END
-        WHEN u_motif < 0.35 THEN 'EMPLOI' WHEN u_motif < 0.45 THEN 'FORMATION_QUALIFIANTE'
-        WHEN u_motif < 0.65 THEN 'FIN_DROITS_RSA' WHEN u_motif < 0.77 THEN 'DEMENAGEMENT'
-        WHEN u_motif < 0.85 THEN 'AUTRE_DISPOSITIF' WHEN u_motif < 0.90 THEN 'RADIATION_SANCTION'
-        WHEN u_motif < 0.97 THEN 'INJOIGNABLE' ELSE 'AUTRE'
-      END`.execute(tx);
-  await sql`UPDATE demo_history SET motif = NULL WHERE exit_date IS NULL`.execute(tx);
-  // diagnostic (80 % of the oriented), then a contract signed (70 % of the diagnosed), before any exit
-  await sql`UPDATE demo_history SET diag_date = referent_date + diag_days
-    WHERE oriented AND u_diag < 0.8 AND referent_date + diag_days < coalesce(exit_date, ${today}::date)`.execute(
-    tx,
-  );
-  await sql`UPDATE demo_history SET signed_date = diag_date + contract_days
-    WHERE diag_date IS NOT NULL AND u_contract < 0.7
-      AND diag_date + contract_days < coalesce(exit_date, ${today}::date)`.execute(tx);
+      ) m ON true
+    ),
+    -- a person left without a structure for their organisme is one who left before any orientation
+    h AS (
+      SELECT g.*, g.may_orient AND g.structure_id IS NOT NULL AND g.referent_id IS NOT NULL AS is_oriented FROM g
+    ),
+    -- exits: a few persons leave before any orientation; 38 % of the others leave after 45 to 450 days
+    x AS (
+      SELECT h.*,
+        CASE
+          WHEN NOT h.is_oriented THEN least(h.t0 + h.never_days, ${today}::date - 1)
+          WHEN h.u_exit < 0.38 AND h.referent_date + h.exit_days < ${today}::date THEN h.referent_date + h.exit_days
+        END AS exit_date
+      FROM h
+    ),
+    -- a diagnostic (80 % of the oriented), before any exit
+    y AS (
+      SELECT x.*,
+        CASE WHEN x.exit_date IS NULL THEN NULL
+          WHEN NOT x.is_oriented THEN CASE WHEN x.u_motif < 0.5 THEN 'FIN_DROITS_RSA' WHEN x.u_motif < 0.8 THEN 'DEMENAGEMENT' ELSE 'INJOIGNABLE' END
+          WHEN x.u_motif < 0.35 THEN 'EMPLOI' WHEN x.u_motif < 0.45 THEN 'FORMATION_QUALIFIANTE'
+          WHEN x.u_motif < 0.65 THEN 'FIN_DROITS_RSA' WHEN x.u_motif < 0.77 THEN 'DEMENAGEMENT'
+          WHEN x.u_motif < 0.85 THEN 'AUTRE_DISPOSITIF' WHEN x.u_motif < 0.90 THEN 'RADIATION_SANCTION'
+          WHEN x.u_motif < 0.97 THEN 'INJOIGNABLE' ELSE 'AUTRE'
+        END AS motif,
+        CASE WHEN x.is_oriented AND x.u_diag < 0.8
+          AND x.referent_date + x.diag_days < coalesce(x.exit_date, ${today}::date)
+          THEN x.referent_date + x.diag_days END AS diag_date
+      FROM x
+    )
+    -- a contract signed (70 % of the diagnosed), before any exit
+    SELECT y.*, y.is_oriented AS oriented,
+      CASE WHEN y.diag_date IS NOT NULL AND y.u_contract < 0.7
+        AND y.diag_date + y.contract_days < coalesce(y.exit_date, ${today}::date)
+        THEN y.diag_date + y.contract_days END AS signed_date,
+      md5('socle-demo-history:person:' || y.k)::uuid AS person_id,
+      md5('socle-demo-history:parcours:' || y.k)::uuid AS parcours_id
+    FROM y`.execute(tx);
 
   // 2. the persons (no NIR, no CAF file, no contact details) and their pathways
   await sql`INSERT INTO persons (id, birth_name, first_names, sex, birth_date, nationality, postal_code, commune_code,
@@ -356,19 +358,20 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
         coalesce(h.exit_date, ${today}::date) AS horizon
       FROM demo_history h CROSS JOIN generate_series(1, 5) AS s(seq)
       WHERE h.oriented
+    ),
+    b AS (
+      SELECT a.*, ${u("invited", "a")} AS u_invited,
+        ${days("hour", 9, 16, "a")} AS hour, ${days("notice", 4, 10, "a")} AS notice,
+        CASE WHEN ${u("status", "a")} < 0.74 THEN 'HONORE' WHEN ${u("status", "a")} < 0.88 THEN 'ABSENT' ELSE 'EXCUSE' END AS status
+      FROM a
+      WHERE extract(isodow FROM a.day) < 6 AND a.day < a.horizon
+    ),
+    c AS (
+      SELECT b.*, bool_or(b.seq = 1 AND b.status <> 'HONORE') OVER (PARTITION BY b.person_key) AS first_missed
+      FROM b
     )
-    SELECT a.*, ${u("status", "a")} AS u_status, ${u("invited", "a")} AS u_invited,
-      ${days("hour", 9, 16, "a")} AS hour, ${days("notice", 4, 10, "a")} AS notice
-    FROM a
-    WHERE extract(isodow FROM a.day) < 6 AND a.day < a.horizon`.execute(tx);
-  await sql`ALTER TABLE demo_history_appointments ADD COLUMN status text`.execute(tx);
-  await sql`UPDATE demo_history_appointments SET status = CASE
-      WHEN u_status < 0.74 THEN 'HONORE' WHEN u_status < 0.88 THEN 'ABSENT' ELSE 'EXCUSE' END`.execute(tx);
-  // the second « first interview » only when the first was missed
-  await sql`DELETE FROM demo_history_appointments a WHERE a.seq = 2 AND NOT EXISTS (
-      SELECT 1 FROM demo_history_appointments b WHERE b.person_key = a.person_key AND b.seq = 1 AND b.status <> 'HONORE')`.execute(
-    tx,
-  );
+    -- the second « first interview » only when the first was missed
+    SELECT * FROM c WHERE c.seq <> 2 OR c.first_missed`.execute(tx);
   await sql`INSERT INTO appointment_slots (id, structure_id, professional_id, starts_at, ends_at, capacity, booked_count,
       reception, modalite, created_by, created_at)
     SELECT md5('socle-demo-history:slot:' || k)::uuid, structure_id, referent_id,
