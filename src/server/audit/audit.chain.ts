@@ -55,6 +55,32 @@ export function chainBody(c: ChainedContent): ChainBody {
   };
 }
 
+/** Stands for the person in a group's body template (never a person id: ids are uuids). */
+const PERSON_SLOT = "\u0000person\u0000";
+const PERSON_FIELD = `"personId":${JSON.stringify(PERSON_SLOT)}`;
+
+/**
+ * The bodies of rows that differ only by their person (one audit group: same instant, actor, action,
+ * details): the canonical JSON is built once, then each row's person id is set into it. Each body is
+ * exactly `chainBody({...content, personId})`.
+ */
+export function chainBodiesFor(
+  content: Omit<ChainedContent, "personId">,
+  personIds: readonly (string | null)[],
+): ChainBody[] {
+  const template = chainBody({ ...content, personId: PERSON_SLOT });
+  const at = template.before.indexOf(PERSON_FIELD);
+  // "personId" sorts before "prevHash": its field is in `before`, once
+  if (at < 0 || template.before.indexOf(PERSON_FIELD, at + 1) >= 0 || template.after.includes(PERSON_FIELD))
+    return personIds.map((personId) => chainBody({ ...content, personId }));
+  const head = `${template.before.slice(0, at)}"personId":`;
+  const tail = template.before.slice(at + PERSON_FIELD.length);
+  return personIds.map((personId) => ({
+    before: `${head}${personId === null ? "null" : JSON.stringify(personId)}${tail}`,
+    after: template.after,
+  }));
+}
+
 export function chainHashOf(prevHash: string, body: ChainBody): string {
   return createHash("sha256")
     .update(`${body.before}${JSON.stringify(prevHash)}${body.after}`)

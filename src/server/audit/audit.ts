@@ -5,7 +5,7 @@ import type { Db } from "../db/connect";
 import type { Actor } from "../kernel/access";
 import { actorRole } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
-import { type ChainBody, type ChainedContent, chainBody } from "./audit.chain";
+import { type ChainBody, type ChainedContent, chainBodiesFor } from "./audit.chain";
 import { auditRepository } from "./audit.repository";
 
 export type AuditEntry = {
@@ -42,26 +42,25 @@ export const audit = {
    */
   prepareGroups(clock: Clock, actor: Actor, groups: AuditGroup[]): PreparedAudit {
     const at = clock.now();
-    return groups.flatMap((e) =>
-      e.personIds.map((personId) => {
-        const c: ChainedContent = {
-          at,
-          actorKind: actor.kind,
-          actorId: actor.id,
-          actorRole: actorRole(actor),
-          structureId: actor.kind === "professional" ? actor.structureId : null,
-          personId,
-          action: e.action,
-          section: e.section,
-          purpose: e.purpose,
-          channel: actor.channel,
-          outcome: e.outcome ?? "allowed",
-          requestId: actor.requestId ?? null,
-          details: e.details ?? {},
-        };
-        return { ...c, body: chainBody(c) };
-      }),
-    );
+    return groups.flatMap((e) => {
+      const content: Omit<ChainedContent, "personId"> = {
+        at,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorRole: actorRole(actor),
+        structureId: actor.kind === "professional" ? actor.structureId : null,
+        action: e.action,
+        section: e.section,
+        purpose: e.purpose,
+        channel: actor.channel,
+        outcome: e.outcome ?? "allowed",
+        requestId: actor.requestId ?? null,
+        details: e.details ?? {},
+      };
+      // the rows of a group differ only by their person: one canonical body, each person set into it
+      const bodies = chainBodiesFor(content, e.personIds);
+      return e.personIds.map((personId, i) => ({ ...content, personId, body: bodies[i]! }));
+    });
   },
   /** Appends prepared rows, in order, to the chain (inside the caller's transaction). */
   appendPrepared(tx: Db, ...prepared: PreparedAudit[]) {
