@@ -121,6 +121,9 @@ async function stockFacts(
   hours: number,
 ): Promise<StockFact[]> {
   if (periods.length === 0) return [];
+  // a territory's facts are looked up by their pathways' and persons' ids (index scans); the nation's are
+  // read whole (hash joins)
+  const whole = t.niveau === "national" && !t.within;
   const r = await sql<StockFact>`
     WITH p AS MATERIALIZED ${periodsTable(periods)},
     f AS MATERIALIZED (
@@ -136,7 +139,8 @@ async function stockFacts(
     io AS MATERIALIZED (
       SELECT io.parcours_id, io.orientation_id, io.decided_date, io.closed_date, io.parcours_type, io.organisme,
         io.structure_id
-      FROM ind_orientations io JOIN (SELECT DISTINCT parcours_id FROM f) k ON k.parcours_id = io.parcours_id
+      FROM ind_orientations io
+      WHERE ${whole ? sql`io.parcours_id IN (SELECT parcours_id FROM f)` : sql`io.parcours_id = ANY (ARRAY(SELECT parcours_id FROM f))`}
     ),
     o AS (
       SELECT DISTINCT ON (pf.label, pf.parcours_id) pf.label, pf.parcours_id, io.parcours_type, io.organisme,
@@ -147,7 +151,8 @@ async function stockFacts(
     ),
     s AS MATERIALIZED (
       SELECT s.person_id, s.signed_date, s.contract_closed_date, s.numero, s.programme_hours
-      FROM ind_contract_signatures s JOIN (SELECT DISTINCT person_id FROM f) k ON k.person_id = s.person_id
+      FROM ind_contract_signatures s
+      WHERE ${whole ? sql`s.person_id IN (SELECT person_id FROM f)` : sql`s.person_id = ANY (ARRAY(SELECT DISTINCT person_id FROM f))`}
     ),
     sc AS (
       SELECT DISTINCT ON (pf.label, pf.parcours_id) pf.label, pf.parcours_id, s.programme_hours
@@ -157,7 +162,8 @@ async function stockFacts(
     ),
     rf AS MATERIALIZED (
       SELECT fu.person_id, fu.start_date, fu.end_date
-      FROM ind_referents fu JOIN (SELECT DISTINCT person_id FROM f) k ON k.person_id = fu.person_id
+      FROM ind_referents fu
+      WHERE ${whole ? sql`fu.person_id IN (SELECT person_id FROM f)` : sql`fu.person_id = ANY (ARRAY(SELECT DISTINCT person_id FROM f))`}
     ),
     sr AS (
       SELECT DISTINCT pf.label, pf.parcours_id
