@@ -81,7 +81,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 const spent = new Map<string, { ms: number; n: number }>();
 function statementKind(q: string): string {
   const m =
-    /^\s*(insert into|update|delete from)\s+"?(\w+)"?/i.exec(q) ??
+    /^\s*(insert into|update|delete from|copy)\s+"?(\w+)"?/i.exec(q) ??
     /^\s*select\s+pg_advisory_xact_lock/i.exec(q) ??
     /\bfrom\s+"?(\w+)"?/i.exec(q);
   if (!m) return q.trim().split(/\s+/)[0]!.toLowerCase();
