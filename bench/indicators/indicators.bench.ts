@@ -130,6 +130,8 @@ async function main() {
     h = reused.h;
     generatedMs = reused.meta.generated_ms;
     const m = await migrate(h);
+    // a new migration's indexes have no statistics yet (a server's autovacuum would gather them)
+    if (m.applied.length > 0) await sql`ANALYZE`.execute(h.db);
     log(
       `base ${BENCH_DB} réutilisée (générée en ${ms(generatedMs)})${m.applied.length ? ` ; migrations appliquées : ${m.applied.join(", ")}` : ""}`,
     );
