@@ -56,7 +56,7 @@ const { values: args } = parseArgs({
 const N = Number(args.persons);
 const engine = args.engine === "pglite" ? "pglite" : "postgres";
 const runs = Math.max(1, Number(args.runs));
-const nationalRuns = Math.min(runs, Math.max(1, Number(args["national-runs"] ?? runs)));
+const nationalRuns = Math.min(runs, Math.max(0, Number(args["national-runs"] ?? runs)));
 const seed = Number(args.seed);
 const dep = args.departement!;
 const today = args.today ?? parisToday(systemClock);
@@ -227,9 +227,11 @@ async function main() {
         return out;
       };
       const d = await detail("departement");
-      const n = await detail("national");
+      const n = nationalRuns > 0 ? await detail("national") : new Map<string, number>();
       for (const def of indicatorCatalogue)
-        log(`  ${def.id.padEnd(14)} ${ms(d.get(def.id)!).padStart(10)} ${ms(n.get(def.id)!).padStart(12)}`);
+        log(
+          `  ${def.id.padEnd(14)} ${ms(d.get(def.id)!).padStart(10)} ${n.has(def.id) ? ms(n.get(def.id)!).padStart(12) : ""}`,
+        );
     }
 
     log("");
@@ -250,7 +252,7 @@ async function main() {
           ? show(v)
           : `${v.statut}; ${mature ? `${mature.periode} : ${show(mature)}` : "—"}`;
       };
-      log(`  ${i.id.padEnd(14)} ${cell(depReport!).padEnd(40)} ${cell(natReport!)}`);
+      log(`  ${i.id.padEnd(14)} ${cell(depReport!).padEnd(40)} ${natReport ? cell(natReport) : ""}`);
     }
     log("");
     const b = median(base);
@@ -260,9 +262,10 @@ async function main() {
     log(
       `(1) tableau de bord du département ${dep} : médiane ${ms(median(depTimes))} (${(median(depTimes) / b).toFixed(2)} × la référence) — cible < 1 000 ms : ${median(depTimes) < 1000 ? "atteinte" : "NON atteinte"}`,
     );
-    log(
-      `(2) tableau de bord national : médiane ${ms(median(natTimes))} sur ${natTimes.length} mesure(s) (${(median(natTimes) / b).toFixed(2)} × la référence)`,
-    );
+    if (natTimes.length > 0)
+      log(
+        `(2) tableau de bord national : médiane ${ms(median(natTimes))} sur ${natTimes.length} mesure(s) (${(median(natTimes) / b).toFixed(2)} × la référence)`,
+      );
     log(`génération du jeu de données : ${ms(generatedMs)}`);
   } finally {
     await h.close();
