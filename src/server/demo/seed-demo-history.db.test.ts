@@ -1,6 +1,7 @@
 // The demo's steering history, on the real reference data: after the seed, the Somme's dashboard has
 // figures (most monthly cells above the open-data threshold), the drill-down has figures at every level,
-// the hand-made demo stays as it was (queues, logins' portfolios, Léa and Sarah), and a rerun adds nothing.
+// the hand-made demo stays as it was (queues, logins' portfolios, Léa and Sarah), the person of the CAF
+// journey stays a known person with nothing opened for her, and a rerun adds nothing.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
@@ -11,10 +12,12 @@ import { insertProfessional, insertStructure } from "../../test-support/builders
 import { testDb } from "../../test-support/db";
 import { testDeps, testSecrets } from "../../test-support/deps";
 import type { DbHandle } from "../db/connect";
+import { checkDemoCredentials } from "../identity/local-oidc/local-oidc.accounts";
 import type { Deps } from "../kernel/deps";
 import { loadReferenceData } from "../reference-data/load-reference-data";
 import { steeringRepository } from "../steering/steering.repository";
 import { getIndicators } from "../steering/use-cases/get-indicators";
+import { DEMO_PERSON_FROM_CAF } from "./demo-person-from-caf";
 import { demoLogins } from "./demo-territory";
 import { type SeedReport, seedDemo } from "./seed-demo";
 import { demoHistoryVolumes, historyRowId } from "./seed-demo-history";
@@ -68,7 +71,8 @@ describe("the Somme's dashboard after the seed", () => {
   test("the seed made the whole history, the Somme's share first", () => {
     const expected = demoHistoryVolumes.reduce((n, v) => n + v.persons, 0);
     assert.equal(first.historyPersonsCreated, expected);
-    assert.equal(first.personsTotal, 60 + expected);
+    // the 60 drawn persons, the person of the accompaniment journey (seeded apart), the history
+    assert.equal(first.personsTotal, 60 + 1 + expected);
   });
 
   test("the main indicators have figures every month, and the stocks pass the secrecy threshold", async () => {
@@ -146,12 +150,34 @@ describe("the hand-made demo is left alone", () => {
     assert.equal(future.rows[0]!.n, 0);
   });
 
-  test("Léa Durand and Sarah Lemaire stay the only ones of their names", async () => {
+  test("Léa Durand, Sarah Lemaire and Mathilde Vandamme stay the only ones of their names", async () => {
     const names = await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons
-      WHERE (birth_name = 'DURAND' AND first_names = 'Léa') OR (birth_name = 'LEMAIRE' AND first_names = 'Sarah')`.execute(
-      h.db,
+      WHERE (birth_name = 'DURAND' AND first_names = 'Léa') OR (birth_name = 'LEMAIRE' AND first_names = 'Sarah')
+        OR birth_name = 'VANDAMME'`.execute(h.db);
+    assert.equal(names.rows[0]!.n, 3);
+  });
+
+  test("the person of the CAF journey is known (NIR, login) and nothing more: no CAF file, right, pathway or follow-up", async () => {
+    const m = DEMO_PERSON_FROM_CAF;
+    const id = await checkDemoCredentials(h.db, "person", m.email, "demo");
+    assert.ok(id, "she logs in through the demo provider");
+    const person = await h.db
+      .selectFrom("persons")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    assert.equal(person.birth_name, "VANDAMME");
+    assert.equal(person.birth_date, m.birthDate);
+    assert.equal(person.nir_index, testSecrets.nirIndex(m.nir.slice(0, 13)));
+    assert.equal(testSecrets.decryptNir(person.nir_cipher!), m.nir);
+    assert.equal(person.caf_matricule, null);
+    const mine = sql`person_id = ${id}`;
+    assert.deepEqual(
+      await Promise.all(
+        ["rsa_rights", "parcours", "orientations", "follow_ups", "work_items"].map((t) => count(t, mine)),
+      ),
+      [0, 0, 0, 0, 0],
     );
-    assert.equal(names.rows[0]!.n, 2);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Clock } from "../kernel/clock";
 import type { Secrets } from "../kernel/secrets";
 import { DEMO_PERSON_TO_ORIENT, seedDemoOrientations } from "../orientation/demo-orientations";
 import type { FollowUpsTable, PersonsTable } from "../persons/persons.tables";
+import { DEMO_PERSON_FROM_CAF, seedDemoPersonFromCaf } from "./demo-person-from-caf";
 import {
   DEMO_DEPARTEMENT,
   DEMO_PERSON_EMAIL,
@@ -177,7 +178,8 @@ export async function seedDemo(
       .executeTakeFirstOrThrow();
     const weights = communes.map((c) => Math.max(c.population ?? 1, 1));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const usedNirs = new Set<string>();
+    // the person of the CAF journey holds her own NIR: no drawn person may take it
+    const usedNirs = new Set<string>([DEMO_PERSON_FROM_CAF.nir]);
     const personRows: Insertable<PersonsTable>[] = [];
     const followRows: Insertable<FollowUpsTable>[] = [];
     const createdIds: string[] = [];
@@ -325,8 +327,12 @@ export async function seedDemo(
         details: { source: "jeu de démonstration" },
       })),
     );
+    // the person the accompaniment journey imports through a CAF flow: known, but nothing opened for her
+    const fromCafId = demoUuid(DEMO_PERSON_FROM_CAF.seedName);
+    const amiens = communes.find((c) => c.code === DEMO_PERSON_FROM_CAF.address.communeCode);
+    await seedDemoPersonFromCaf(tx, secrets, now, fromCafId, amiens?.postalCodes[0] ?? null);
     // persons nobody follows yet await their orientation: the chargé d'orientation's queue
-    await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT);
+    await seedDemoOrientations(tx, clock, DEMO_DEPARTEMENT, { except: [fromCafId] });
     await seedDemoAppointments(tx, clock);
     // the past of the territory, for the steering dashboards (after the hand-made persons, which it avoids)
     const history = await seedDemoHistory(tx, clock);

@@ -2,7 +2,8 @@
 // pathway with a pending orientation, so that the chargé d'orientation has a realistic queue: T0 spread
 // over the last three weeks (about a third overdue), most criteria complete (a recommendation to decide),
 // some still incomplete. Deterministic (values and ids derived from the person's id and today) and
-// idempotent (openPathwayForNewEntrant opens nothing twice).
+// idempotent (openPathwayForNewEntrant opens nothing twice). The persons in `except` are left alone (the
+// person the accompaniment journey brings in through a CAF flow).
 import { createHash } from "node:crypto";
 import { addDays, parisDate } from "../../shared/kernel/dates";
 import {
@@ -127,6 +128,7 @@ export async function seedDemoOrientations(
   tx: Db,
   clock: Clock,
   departement: string,
+  opts: { except?: readonly string[] } = {},
 ): Promise<{ opened: number }> {
   const today = parisDate(clock.now());
   const persons = await tx
@@ -156,6 +158,7 @@ export async function seedDemoOrientations(
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom("parcours as pa").select("pa.id").whereRef("pa.person_id", "=", "p.id"))),
     )
+    .$if((opts.except ?? []).length > 0, (q) => q.where("p.id", "not in", [...opts.except!]))
     .orderBy("p.id")
     .execute();
   let opened = 0;
