@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
+import { z } from "zod";
 import { steeringParams } from "../../shared/steering/steering.catalogue";
 import { periodsBetween } from "../../shared/steering/steering.periods";
 import type { IndicatorsReport } from "../../shared/steering/steering.schema";
@@ -148,6 +149,28 @@ describe("the hand-made demo is left alone", () => {
       JOIN appointment_slots s ON s.id = a.slot_id
       WHERE s.starts_at >= ${new Date(NOW)} AND ${ofHistory("a.person_id")}`.execute(h.db);
     assert.equal(future.rows[0]!.n, 0);
+  });
+
+  test("every id the history writes is an RFC 4122 UUID, as the API's schemas require", async () => {
+    // md5()::uuid alone gives ids zod's uuid() refuses: GET /api/persons answered 500 for the demo conseillère
+    const idSchema = z.string().uuid();
+    for (const table of [
+      "persons",
+      "parcours",
+      "orientations",
+      "follow_ups",
+      "diagnostics",
+      "contracts",
+      "appointments",
+      "appointment_slots",
+    ]) {
+      const ids = (
+        await sql<{ id: string }>`SELECT id::text AS id FROM ${sql.table(table)}`.execute(h.db)
+      ).rows.map((r) => r.id);
+      assert.ok(ids.length > 0, table);
+      const refused = ids.filter((id) => !idSchema.safeParse(id).success);
+      assert.deepEqual(refused.slice(0, 3), [], `${table}: ${refused.length} id(s) refused`);
+    }
   });
 
   test("Léa Durand, Sarah Lemaire and Mathilde Vandamme stay the only ones of their names", async () => {

@@ -51,10 +51,14 @@ const sha1Uuid = (name: string) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 };
 
-/** The id SQL gives a history row: `md5('socle-demo-history:<kind>:<key>')::uuid`. */
+/**
+ * The id SQL gives a history row: md5 of 'socle-demo-history:<kind>:<key>' with the version nibble set to 4 and
+ * the variant nibble to 8 (the SQL does the same with `overlay`), so that it is an RFC 4122 UUID: the API's schemas (zod `uuid()`) refuse
+ * any other, and raw md5 casts made GET /api/persons answer 500 for a structure following history persons.
+ */
 export const historyRowId = (kind: string, key: string) => {
   const h = createHash("md5").update(`socle-demo-history:${kind}:${key}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
 /** A number in [0, 1) drawn from md5 of `salt` and the row's key (`alias.k`): the same key, the same draw. */
@@ -248,8 +252,8 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
       CASE WHEN y.diag_date IS NOT NULL AND y.u_contract < 0.7
         AND y.diag_date + y.contract_days < coalesce(y.exit_date, ${today}::date)
         THEN y.diag_date + y.contract_days END AS signed_date,
-      md5('socle-demo-history:person:' || y.k)::uuid AS person_id,
-      md5('socle-demo-history:parcours:' || y.k)::uuid AS parcours_id
+      overlay(overlay(md5('socle-demo-history:person:' || y.k) placing '4' from 13) placing '8' from 17)::uuid AS person_id,
+      overlay(overlay(md5('socle-demo-history:parcours:' || y.k) placing '4' from 13) placing '8' from 17)::uuid AS parcours_id
     FROM y`.execute(tx);
 
   // 2. the persons (no NIR, no CAF file, no contact details) and their pathways
@@ -275,14 +279,14 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
   // 3. orientations decided (and closed with the pathway), their transitions
   await sql`INSERT INTO orientations (id, person_id, parcours_id, etat, statut, origine, decision, decided_by, decided_at,
       organisme_decision, parcours_retenu, organisme_retenu, structure_id, notified_at, created_at, updated_at)
-    SELECT md5('socle-demo-history:orientation:' || k)::uuid, person_id, parcours_id,
+    SELECT overlay(overlay(md5('socle-demo-history:orientation:' || k) placing '4' from 13) placing '8' from 17)::uuid, person_id, parcours_id,
       CASE WHEN exit_date IS NULL THEN 'OUVERT' ELSE 'CLOTURE' END, 'DECIDE', origine, 'ACCEPTEE', decider_id,
       ${at(sql`decided_date`, "14:00")}, 'CD', parcours_type, organisme, structure_id,
       CASE WHEN notified_date IS NOT NULL THEN ${at(sql`notified_date`, "16:00")} END,
       ${at(sql`t0`, "09:00")}, ${at(sql`coalesce(exit_date, decided_date)`, "14:00")}
     FROM demo_history WHERE oriented`.execute(tx);
   await sql`INSERT INTO orientation_transitions (orientation_id, from_etat, to_etat, event, actor_kind, actor_id, at, reason)
-    SELECT md5('socle-demo-history:orientation:' || k)::uuid, t.from_etat, t.to_etat, t.event, 'professional',
+    SELECT overlay(overlay(md5('socle-demo-history:orientation:' || k) placing '4' from 13) placing '8' from 17)::uuid, t.from_etat, t.to_etat, t.event, 'professional',
       decider_id::text, t.at, t.reason
     FROM demo_history
     CROSS JOIN LATERAL (VALUES
@@ -293,31 +297,31 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
 
   // 4. the référent (ending with the pathway)
   await sql`INSERT INTO follow_ups (id, person_id, structure_id, professional_id, role, started_at, ended_at)
-    SELECT md5('socle-demo-history:follow-up:' || k)::uuid, person_id, structure_id, referent_id, 'referent',
+    SELECT overlay(overlay(md5('socle-demo-history:follow-up:' || k) placing '4' from 13) placing '8' from 17)::uuid, person_id, structure_id, referent_id, 'referent',
       ${at(sql`referent_date`, "10:00")}, CASE WHEN exit_date IS NOT NULL THEN ${at(sql`exit_date`, "11:00")} END
     FROM demo_history WHERE oriented`.execute(tx);
 
   // 5. diagnostics: one version, recorded by the référent
   await sql`INSERT INTO diagnostics (id, person_id, current_numero, started_by, created_at, updated_at)
-    SELECT md5('socle-demo-history:diagnostic:' || k)::uuid, person_id, 1, referent_id,
+    SELECT overlay(overlay(md5('socle-demo-history:diagnostic:' || k) placing '4' from 13) placing '8' from 17)::uuid, person_id, 1, referent_id,
       ${at(sql`diag_date`, "10:30")}, ${at(sql`diag_date`, "10:30")}
     FROM demo_history WHERE diag_date IS NOT NULL`.execute(tx);
   await sql`INSERT INTO diagnostic_versions (diagnostic_id, numero, content, author_id, structure_id, format, created_at)
-    SELECT md5('socle-demo-history:diagnostic:' || k)::uuid, 1, '{}'::jsonb, referent_id, structure_id, 'INDIVIDUEL',
+    SELECT overlay(overlay(md5('socle-demo-history:diagnostic:' || k) placing '4' from 13) placing '8' from 17)::uuid, 1, '{}'::jsonb, referent_id, structure_id, 'INDIVIDUEL',
       ${at(sql`diag_date`, "10:30")}
     FROM demo_history WHERE diag_date IS NOT NULL`.execute(tx);
 
   // 6. contracts: signed, with a weekly programme starting the week after (45 % reach 15 hours or more);
   // an exit suspends the contract, which closes 12 months later (as record-exit and the contract's table do)
   await sql`INSERT INTO contracts (id, person_id, state, previous_state, current_version, created_by, created_at, updated_at)
-    SELECT md5('socle-demo-history:contract:' || k)::uuid, person_id,
+    SELECT overlay(overlay(md5('socle-demo-history:contract:' || k) placing '4' from 13) placing '8' from 17)::uuid, person_id,
       CASE WHEN exit_date IS NULL THEN 'SIGNE' WHEN exit_date + 365 < ${today}::date THEN 'CLOTURE' ELSE 'SUSPENDU' END,
       CASE WHEN exit_date IS NOT NULL AND exit_date + 365 >= ${today}::date THEN 'SIGNE' END,
       1, referent_id, ${at(sql`signed_date - 2`, "10:00")}, ${at(sql`coalesce(exit_date, signed_date)`, "11:00")}
     FROM demo_history WHERE signed_date IS NOT NULL`.execute(tx);
   await sql`INSERT INTO contract_versions (contract_id, numero, motif, content, state, signed_at, signature_mode,
       recorded_by_kind, recorded_by, created_by, created_at, updated_at)
-    SELECT md5('socle-demo-history:contract:' || k)::uuid, 1, 'INITIAL',
+    SELECT overlay(overlay(md5('socle-demo-history:contract:' || k) placing '4' from 13) placing '8' from 17)::uuid, 1, 'INITIAL',
       jsonb_build_object(
         'couchParcours', '', 'engagementsIndividuels', '[]'::jsonb, 'planAction', '[]'::jsonb,
         'programme', jsonb_build_object(
@@ -334,7 +338,7 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
       ${at(sql`signed_date - 2`, "10:00")}, ${at(sql`signed_date`, "11:00")}
     FROM demo_history WHERE signed_date IS NOT NULL`.execute(tx);
   await sql`INSERT INTO contract_transitions (contract_id, from_state, to_state, event, actor_kind, actor_id, at)
-    SELECT md5('socle-demo-history:contract:' || k)::uuid, t.from_state, t.to_state, t.event, t.actor_kind,
+    SELECT overlay(overlay(md5('socle-demo-history:contract:' || k) placing '4' from 13) placing '8' from 17)::uuid, t.from_state, t.to_state, t.event, t.actor_kind,
       t.actor_id, t.at
     FROM demo_history
     CROSS JOIN LATERAL (VALUES
@@ -374,7 +378,7 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
     SELECT * FROM c WHERE c.seq <> 2 OR c.first_missed`.execute(tx);
   await sql`INSERT INTO appointment_slots (id, structure_id, professional_id, starts_at, ends_at, capacity, booked_count,
       reception, modalite, created_by, created_at)
-    SELECT md5('socle-demo-history:slot:' || k)::uuid, structure_id, referent_id,
+    SELECT overlay(overlay(md5('socle-demo-history:slot:' || k) placing '4' from 13) placing '8' from 17)::uuid, structure_id, referent_id,
       ${at(sql`day`, "00:00")} + make_interval(hours => hour),
       ${at(sql`day`, "00:00")} + make_interval(hours => hour, mins => 45), 1, 1, 'INDIVIDUEL', 'SUR_PLACE', referent_id,
       ${at(sql`day - notice - 7`, "08:00")}
@@ -382,8 +386,8 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
   await sql`INSERT INTO appointments (id, person_id, structure_id, slot_id, purpose, status, invited_by, invited_at,
       invitation_expires_on, booked_by_kind, booked_by, booked_at, attendance_recorded_by, attendance_recorded_at,
       created_at, updated_at)
-    SELECT md5('socle-demo-history:appointment:' || k)::uuid, person_id, structure_id,
-      md5('socle-demo-history:slot:' || k)::uuid, purpose, status,
+    SELECT overlay(overlay(md5('socle-demo-history:appointment:' || k) placing '4' from 13) placing '8' from 17)::uuid, person_id, structure_id,
+      overlay(overlay(md5('socle-demo-history:slot:' || k) placing '4' from 13) placing '8' from 17)::uuid, purpose, status,
       CASE WHEN u_invited < 0.5 THEN referent_id END,
       CASE WHEN u_invited < 0.5 THEN ${at(sql`day - notice - 3`, "09:30")} END,
       CASE WHEN u_invited < 0.5 THEN day - notice + 7 END,
@@ -398,7 +402,7 @@ export async function seedDemoHistory(tx: Db, clock: Clock): Promise<HistoryRepo
   // 8. the qualified exits
   await sql`INSERT INTO parcours_exits (id, parcours_id, person_id, motif, exit_date, job_start_date, comment,
       recorded_by, recorded_at)
-    SELECT md5('socle-demo-history:exit:' || k)::uuid, parcours_id, person_id, motif, exit_date,
+    SELECT overlay(overlay(md5('socle-demo-history:exit:' || k) placing '4' from 13) placing '8' from 17)::uuid, parcours_id, person_id, motif, exit_date,
       CASE WHEN motif = 'EMPLOI' THEN greatest(exit_date - job_days, referent_date) END,
       CASE WHEN motif = 'AUTRE' THEN 'Sortie enregistrée dans l''historique de démonstration.' END,
       coalesce(CASE WHEN oriented THEN referent_id END, decider_id), ${at(sql`exit_date`, "11:00")}
