@@ -12,6 +12,7 @@ import {
 } from "../../../shared/orientation/orientation.schema";
 import { nextOrientationEtat } from "../../../shared/orientation/orientation.status";
 import { audit } from "../../audit/audit";
+import { contractBackToSignatureAfterReorientation } from "../../contract/contract-after-reorientation";
 import { AccessDenied } from "../../kernel/access";
 import { useCase } from "../../kernel/use-case";
 import { enqueueMessage } from "../../messaging/enqueue-message";
@@ -164,6 +165,11 @@ export const decideOrientation = useCase(
         personId: o.personId,
         keepStructureId: structure.id,
         readUntil: new Date(now.getTime() + config.REORIENTATION_READ_ACCESS_DAYS * 86_400_000),
+      });
+      // a new orientation sends the contract back to « à signer » (parcours.md §6.6)
+      await contractBackToSignatureAfterReorientation(tx, clock, actor, {
+        personId: o.personId,
+        orientationId: o.id,
       });
     }
     await workItemsRepository.open(tx, {

@@ -3,6 +3,9 @@ import { after, before, describe, test } from "node:test";
 import { insertProfessional, insertStructure } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
+import { contractRepository } from "../../contract/contract.repository";
+import { createContract } from "../../contract/use-cases/create-contract";
+import { signContract } from "../../contract/use-cases/sign-contract";
 import type { DbHandle } from "../../db/connect";
 import { detectFollowUpSignals } from "../../follow-up/use-cases/detect-follow-up-signals";
 import { personsPolicy } from "../../persons/persons.policy";
@@ -156,6 +159,25 @@ describe("after a reorientation (PS-15)", () => {
       return s;
     };
     assert.equal(personsPolicy.edit(referent.actor, await scope()), true);
+    // the référent and the person had signed a contract (in person, the person's acknowledgement recorded)
+    const draft = await createContract(deps, referent.actor, {
+      personId: person.id,
+      content: {
+        couchParcours: "Recherche d'emploi dans la logistique.",
+        engagementsIndividuels: [],
+        planAction: [],
+        programme: {
+          semaineIso: "2026-W14",
+          activites: [{ code: "8.1", heuresPrevues: 15, source: "SAISIE" }],
+        },
+      },
+    });
+    const signed = await signContract(deps, referent.actor, {
+      contractId: draft.id,
+      version: draft.version,
+      accuseReceptionPersonne: true,
+    });
+    assert.equal(signed.state, "SIGNE");
     const request = await requestReorientation(deps, referent.actor, {
       orientationId,
       motif: "Difficultés de santé apparues",
@@ -181,6 +203,18 @@ describe("after a reorientation (PS-15)", () => {
       organismeRetenu: "CD",
       structureId: t.mdsi.id,
     });
+    // a new orientation sends the contract back to « à signer »: version 2 (REORIENTATION) holds the content
+    const contract = await contractRepository.get(h.db, draft.id);
+    assert.equal(contract?.state, "A_SIGNER");
+    const versions = await contractRepository.versions(h.db, draft.id);
+    assert.deepEqual(
+      versions.map((v) => [v.numero, v.motif, v.state]),
+      [
+        [2, "REORIENTATION", "A_SIGNER"],
+        [1, "INITIAL", "SIGNE"],
+      ],
+    );
+    assert.deepEqual(versions[0]?.content, versions[1]?.content);
     const mdsiAgent = await insertProfessional(h.db, { structure: t.mdsi, roles: ["conseiller"] });
     assert.equal(personsPolicy.edit(mdsiAgent.actor, await scope()), true, "the new structure edits");
     assert.equal(personsPolicy.edit(referent.actor, await scope()), false, "write access ends at once");
