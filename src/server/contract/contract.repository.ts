@@ -27,6 +27,26 @@ export const contractRepository = {
       .executeTakeFirst();
   },
 
+  /** Suspended contracts with the moment of their latest suspension (the nightly closure after 12 months). */
+  suspended(db: Db) {
+    return db
+      .selectFrom("contracts as c")
+      .innerJoin("contract_transitions as t", (j) =>
+        j.onRef("t.contract_id", "=", "c.id").on("t.event", "=", "suspend"),
+      )
+      .select([
+        "c.id",
+        "c.person_id as personId",
+        "c.version",
+        "c.state",
+        "c.previous_state as previousState",
+      ])
+      .select((eb) => eb.fn.max("t.at").as("suspendedAt"))
+      .where("c.state", "=", "SUSPENDU")
+      .groupBy(["c.id", "c.person_id", "c.version", "c.state", "c.previous_state"])
+      .execute();
+  },
+
   /** Every contract of the person, closed ones included, newest first (« Mes données »). */
   allOf(db: Db, personId: string) {
     return db

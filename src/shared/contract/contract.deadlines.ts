@@ -19,3 +19,10 @@ export function reviewDueDates(signedOn: LocalDate, months = REVIEW_MONTHS) {
   const dueDate = addCalendarMonths(signedOn, months);
   return { dueDate, dueSoonDate: addDays(dueDate, -REVIEW_DUE_SOON_DAYS) };
 }
+
+/** A suspended contract is closed 12 months after its suspension (parcours.md §6.6), unless resumed before. */
+export const SUSPENSION_CLOSE_MONTHS = 12;
+
+export function closesAfterSuspension(suspendedOn: LocalDate, today: LocalDate): boolean {
+  return addCalendarMonths(suspendedOn, SUSPENSION_CLOSE_MONTHS) <= today;
+}

@@ -4,14 +4,17 @@
 // repeated absences), which lapses by itself once the signal is gone. Run nightly by
 // `socle suivi detecter`, and callable from a scheduler.
 import { z } from "zod";
+import { closesAfterSuspension } from "../../../shared/contract/contract.deadlines";
+import { nextContractState } from "../../../shared/contract/contract.status";
 import {
   DROPOUT_DUE_DAYS,
   DROPOUT_DUE_SOON_DAYS,
   scheduledItem,
 } from "../../../shared/follow-up/follow-up.rules";
-import { addDays } from "../../../shared/kernel/dates";
+import { addDays, parisDate } from "../../../shared/kernel/dates";
 import type { WorkItemType } from "../../../shared/work-items/work-items.schema";
 import { audit } from "../../audit/audit";
+import { contractRepository } from "../../contract/contract.repository";
 import { assertCan } from "../../kernel/access";
 import { parisToday } from "../../kernel/clock";
 import { useCase } from "../../kernel/use-case";
@@ -107,6 +110,42 @@ export const detectFollowUpSignals = useCase(
         details: { followUpId: l.id, structureId: l.structureId, rule: "PS-15" },
       });
     }
-    return { examined: facts.length, opened, dropoutsResolved, readAccessEnded: lapsed.length };
+    // a contract suspended 12 months ago (registration ceased) is closed (parcours.md §6.6)
+    let contractsClosed = 0;
+    for (const c of await contractRepository.suspended(tx)) {
+      if (!closesAfterSuspension(parisDate(new Date(c.suspendedAt)), today)) continue;
+      const next = nextContractState(c.state, "close", c.previousState);
+      const v = await contractRepository.update(
+        tx,
+        c.id,
+        c.version,
+        { state: next.state, previous_state: next.previous },
+        now,
+      );
+      if (v === undefined) continue; // resumed meanwhile: the next run looks again
+      await contractRepository.addTransition(tx, {
+        contractId: c.id,
+        from: c.state,
+        to: next.state,
+        event: "close",
+        actor,
+        at: now,
+      });
+      await audit.record(tx, clock, actor, {
+        action: "contract.closed",
+        section: "contrat",
+        purpose: "follow",
+        personId: c.personId,
+        details: { contractId: c.id, rule: "suspendu_12_mois" },
+      });
+      contractsClosed += 1;
+    }
+    return {
+      examined: facts.length,
+      opened,
+      dropoutsResolved,
+      readAccessEnded: lapsed.length,
+      contractsClosed,
+    };
   },
 );

@@ -261,6 +261,31 @@ describe("exit and suivi dans l'emploi", () => {
     ]);
   });
 
+  test("a contract suspended by an exit is closed by the nightly run 12 months later, not before", async () => {
+    const { person, referente } = await personInAccompaniment(h.db, { decidedAt: "2026-01-05T10:00:00Z" });
+    const contractId = await signedContract(h.db, person.id, "2026-01-20T10:00:00Z");
+    const { deps, clock } = testDeps(h, "2026-05-04T06:00:00Z");
+    const before = await getFollowUp(deps, referente.actor, { personId: person.id });
+    await recordExit(deps, referente.actor, {
+      personId: person.id,
+      version: before.parcours!.version,
+      motif: "DEMENAGEMENT",
+      exitDate: "2026-05-04",
+    });
+    assert.equal((await contractRepository.get(h.db, contractId))?.state, "SUSPENDU");
+    clock.set("2027-05-03T20:00:00Z"); // 3 May in Paris: not yet 12 months
+    await detectFollowUpSignals(deps, system, {});
+    assert.equal((await contractRepository.get(h.db, contractId))?.state, "SUSPENDU");
+    clock.set("2027-05-04T06:00:00Z");
+    assert.ok((await detectFollowUpSignals(deps, system, {})).contractsClosed >= 1);
+    assert.equal((await contractRepository.get(h.db, contractId))?.state, "CLOTURE");
+    assert.deepEqual(
+      (await contractRepository.transitions(h.db, contractId)).map((t) => `${t.from}→${t.to}:${t.event}`),
+      ["SIGNE→SUSPENDU:suspend", "SUSPENDU→CLOTURE:close"],
+    );
+    assert.equal((await detectFollowUpSignals(deps, system, {})).contractsClosed, 0, "closed once");
+  });
+
   test("answering « J'ai une difficulté » opens one alert for the référente's structure, due in 2 working days", async () => {
     const { person, referente } = await personInAccompaniment(h.db, { decidedAt: "2026-01-05T10:00:00Z" });
     const { deps, clock } = testDeps(h, "2026-05-04T06:00:00Z");
