@@ -1,7 +1,11 @@
 import { contractErrors } from "../../../shared/contract/contract.errors";
+import { planFromNeeds } from "../../../shared/contract/contract.plan-from-needs";
 import { createContractBodySchema } from "../../../shared/contract/contract.schema";
 import { initialContractState } from "../../../shared/contract/contract.status";
+import { needsFromDiagnostic } from "../../../shared/diagnostic/diagnostic.needs";
+import type { DiagnosticContent } from "../../../shared/diagnostic/diagnostic.schema";
 import { audit } from "../../audit/audit";
+import { diagnosticRepository } from "../../diagnostic/diagnostic.repository";
 import { assertCan } from "../../kernel/access";
 import { useCase } from "../../kernel/use-case";
 import { contractView, fileOf, loadContract } from "../contract.load";
@@ -26,11 +30,25 @@ export const createContract = useCase(
       throw contractErrors.alreadyExists(input.personId);
     const now = clock.now();
     const id = ids.uuid();
+    // the needs of the shared diagnostic (never its restricted compartment) draft the plan d'action
+    let content = input.content;
+    let planFromDiagnostic = 0;
+    if (content.planAction.length === 0) {
+      const diagnostic = await diagnosticRepository.ofPerson(tx, input.personId);
+      const current = diagnostic?.currentNumero
+        ? await diagnosticRepository.version(tx, diagnostic.id, diagnostic.currentNumero, false)
+        : undefined;
+      if (current?.content) {
+        const planAction = planFromNeeds(needsFromDiagnostic(current.content as DiagnosticContent));
+        content = { ...content, planAction };
+        planFromDiagnostic = planAction.length;
+      }
+    }
     await contractRepository.insert(tx, {
       id,
       personId: input.personId,
       createdBy: actor.kind === "professional" ? actor.id : null,
-      content: input.content,
+      content,
       now,
     });
     await contractRepository.addTransition(tx, {
@@ -46,7 +64,7 @@ export const createContract = useCase(
       section: "contrat",
       purpose: "support",
       personId: input.personId,
-      details: { contractId: id },
+      details: { contractId: id, planFromDiagnostic },
     });
     return contractView(tx, actor, await loadContract(tx, id));
   },

@@ -1,0 +1,64 @@
+// « Needs found feed the plan »: a contract drafted after the diagnostic starts with the diagnostic's needs as
+// its plan d'action (one axis per theme, one objective per need), never with the restricted compartment.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { diagnosticReferentiel, referentielLabel } from "../../../shared/diagnostic/diagnostic.referentiel";
+import { testDb } from "../../../test-support/db";
+import { testDeps } from "../../../test-support/deps";
+import type { DbHandle } from "../../db/connect";
+import { diagnosticTeam, followedPerson } from "../../diagnostic/diagnostic.fixtures";
+import { saveDiagnosticVersion } from "../../diagnostic/use-cases/save-diagnostic-version";
+import { startDiagnostic } from "../../diagnostic/use-cases/start-diagnostic";
+import { contractRepository } from "../contract.repository";
+import { createContract } from "./create-contract";
+
+let h: DbHandle;
+let team: Awaited<ReturnType<typeof diagnosticTeam>>;
+before(async () => {
+  h = await testDb();
+  team = await diagnosticTeam(h.db);
+});
+after(() => h.close());
+
+const SECRET = "Violences conjugales signalées, mise à l'abri en cours";
+
+test("the diagnostic's needs draft the plan d'action; the restricted compartment never goes into it", async () => {
+  const { deps } = testDeps(h, "2026-04-02T08:30:00Z");
+  const person = await followedPerson(h.db, team.referent);
+  await startDiagnostic(deps, team.referent.actor, { personId: person.id });
+  await saveDiagnosticVersion(deps, team.referent.actor, {
+    personId: person.id,
+    version: 1,
+    content: {
+      themes: {
+        CONTRAINTES_FAMILIALES: {
+          situations: ["FAMILLE_SITUATION_FRAGILE"],
+          besoins: ["FAMILLE_MISE_EN_SECURITE"],
+          impact: "FORT",
+        },
+      },
+    },
+    confidentiel: { violencesFamiliales: SECRET },
+  });
+  const view = await createContract(deps, team.referent.actor, { personId: person.id, content: {} });
+  const [version] = await contractRepository.versions(h.db, view.id);
+  const content = version?.content as { planAction: unknown };
+  assert.deepEqual(content.planAction, [
+    {
+      theme: diagnosticReferentiel.CONTRAINTES_FAMILIALES.libelle,
+      objectifs: [
+        { libelle: referentielLabel("FAMILLE_MISE_EN_SECURITE"), accordPersonne: false, actions: [] },
+      ],
+    },
+  ]);
+  assert.ok(!JSON.stringify(version?.content).includes("abri en cours"));
+});
+
+test("without a diagnostic the plan d'action starts empty", async () => {
+  const { deps } = testDeps(h, "2026-04-02T08:30:00Z");
+  const person = await followedPerson(h.db, team.referent);
+  const view = await createContract(deps, team.referent.actor, { personId: person.id, content: {} });
+  const [version] = await contractRepository.versions(h.db, view.id);
+  assert.ok(version);
+  assert.deepEqual((version.content as { planAction: unknown }).planAction, []);
+});
