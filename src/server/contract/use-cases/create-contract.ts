@@ -38,8 +38,10 @@ export const createContract = useCase(
       const current = diagnostic?.currentNumero
         ? await diagnosticRepository.version(tx, diagnostic.id, diagnostic.currentNumero, false)
         : undefined;
-      if (current?.content) {
-        const planAction = planFromNeeds(needsFromDiagnostic(current.content as DiagnosticContent));
+      // an older or empty version may hold no themes at all (e.g. « {} »): nothing to draft from
+      const themes = (current?.content as Partial<DiagnosticContent> | null | undefined)?.themes;
+      if (themes && typeof themes === "object") {
+        const planAction = planFromNeeds(needsFromDiagnostic({ themes }));
         content = { ...content, planAction };
         planFromDiagnostic = planAction.length;
       }
