@@ -3,11 +3,10 @@
 // the content in force, for the new référent to revise with the person. A contract already « à signer »
 // stays as it is; a suspended one waits for its resumption. Runs inside the decision's transaction.
 import type { ContractContent } from "../../shared/contract/contract.schema";
-import { nextContractState } from "../../shared/contract/contract.status";
-import { audit } from "../audit/audit";
 import type { Db } from "../db/connect";
 import type { Actor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
+import { appendContractVersion } from "./append-contract-version";
 import { contractRepository } from "./contract.repository";
 
 export async function contractBackToSignatureAfterReorientation(
@@ -20,39 +19,12 @@ export async function contractBackToSignatureAfterReorientation(
   if (!c || (c.state !== "SIGNE" && c.state !== "REFUSE")) return null;
   const [current] = await contractRepository.versions(tx, c.id);
   if (!current) return null;
-  const next = nextContractState(c.state, "new_version", c.previous_state);
-  const now = clock.now();
-  const numero = c.current_version + 1;
-  const updated = await contractRepository.update(
-    tx,
-    c.id,
-    c.version,
-    { state: next.state, previous_state: next.previous, current_version: numero },
-    now,
-  );
-  if (updated === undefined) return null; // changed meanwhile by its référent: they see the new orientation
-  await contractRepository.insertVersion(tx, {
-    contractId: c.id,
-    numero,
+  const numero = await appendContractVersion(tx, clock, actor, c, {
     motif: "REORIENTATION",
     content: current.content as ContractContent,
     createdBy: null,
-    now,
+    details: { orientationId: f.orientationId },
   });
-  await contractRepository.addTransition(tx, {
-    contractId: c.id,
-    from: c.state,
-    to: next.state,
-    event: "new_version",
-    actor,
-    at: now,
-  });
-  await audit.record(tx, clock, actor, {
-    action: "contract.new_version",
-    section: "contrat",
-    purpose: "support",
-    personId: f.personId,
-    details: { contractId: c.id, numero, motif: "REORIENTATION", orientationId: f.orientationId },
-  });
+  if (numero === undefined) return null; // changed meanwhile by its référent: they see the new orientation
   return { contractId: c.id, numero };
 }
