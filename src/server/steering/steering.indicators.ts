@@ -19,9 +19,15 @@ import {
 } from "../../shared/steering/steering.values";
 import { dataSharingRepository } from "../data-sharing/data-sharing.repository";
 import type { Db } from "../db/connect";
-import { steeringRepository as repo, type TerritoryFilter } from "./steering.repository";
+import { refreshSteeringFacts } from "./steering.facts";
+import {
+  type IndicatorQueries,
+  steeringRepository as repo,
+  type TerritoryFilter,
+} from "./steering.repository";
 
 type Query = (
+  q: IndicatorQueries,
   db: Db,
   periods: readonly Period[],
   t: TerritoryFilter,
@@ -31,28 +37,28 @@ type Query = (
 
 /** The SQL of each computable indicator of the catalogue. */
 const queries: Record<string, Query> = {
-  "IND-V2-01": (db, p, t) => repo.newEntrants(db, p, t),
-  "IND-V2-02": (db, p, t, b) =>
-    repo.orientedWithin(db, p, t, {
+  "IND-V2-01": (q, db, p, t) => q.newEntrants(db, p, t),
+  "IND-V2-02": (q, db, p, t, b) =>
+    q.orientedWithin(db, p, t, {
       days: steeringParams.delaiOrientationJours,
       newEntrantsOnly: true,
       breakdown: b,
     }),
-  "IND-V3-M1": (db, p, t, b) => repo.registeredStock(db, p, t, b),
-  "IND-V3-M1a": (db, p, t) => repo.newEntrants(db, p, t),
-  "IND-V3-M1b": (db, p, t, b) => repo.exits(db, p, t, b),
-  "IND-V3-M1c": (db, p, t) => repo.contractsSigned(db, p, t),
-  "IND-V3-M3": (db, p, t, b) => repo.registeredStock(db, p, t, b),
-  "IND-V3-M3-ORG": (db, p, t, b) => repo.registeredStock(db, p, t, b),
-  "SOC-ORI-30": (db, p, t, b) =>
-    repo.orientedWithin(db, p, t, { days: 30, newEntrantsOnly: false, breakdown: b }),
-  "SOC-CER": (db, p, t, b) => repo.withSignedContract(db, p, t, b),
-  "IND-V3-M5": (db, p, t, b) => repo.intensive(db, p, t, steeringParams.seuilHeuresHebdo, b),
-  "IND-V3-M4": (db, p, t, _b, appointments) => repo.diagnosticToAction(db, p, t, appointments),
-  "OPS-01": (db, p, t) => repo.noShows(db, p, t),
-  "OPS-02": (db, p, t) => repo.invitationToBooking(db, p, t),
-  "IND-V3-M2-N": (db, p, t) => repo.notificationToFirstInterview(db, p, t),
-  "OPS-04": (db, p, t) => repo.accompaniedWithin(db, p, t, 30),
+  "IND-V3-M1": (q, db, p, t, b) => q.registeredStock(db, p, t, b),
+  "IND-V3-M1a": (q, db, p, t) => q.newEntrants(db, p, t),
+  "IND-V3-M1b": (q, db, p, t, b) => q.exits(db, p, t, b),
+  "IND-V3-M1c": (q, db, p, t) => q.contractsSigned(db, p, t),
+  "IND-V3-M3": (q, db, p, t, b) => q.registeredStock(db, p, t, b),
+  "IND-V3-M3-ORG": (q, db, p, t, b) => q.registeredStock(db, p, t, b),
+  "SOC-ORI-30": (q, db, p, t, b) =>
+    q.orientedWithin(db, p, t, { days: 30, newEntrantsOnly: false, breakdown: b }),
+  "SOC-CER": (q, db, p, t, b) => q.withSignedContract(db, p, t, b),
+  "IND-V3-M5": (q, db, p, t, b) => q.intensive(db, p, t, steeringParams.seuilHeuresHebdo, b),
+  "IND-V3-M4": (q, db, p, t, _b, appointments) => q.diagnosticToAction(db, p, t, appointments),
+  "OPS-01": (q, db, p, t) => q.noShows(db, p, t),
+  "OPS-02": (q, db, p, t) => q.invitationToBooking(db, p, t),
+  "IND-V3-M2-N": (q, db, p, t) => q.notificationToFirstInterview(db, p, t),
+  "OPS-04": (q, db, p, t) => q.accompaniedWithin(db, p, t, 30),
 };
 
 export type ReportRequest = {
@@ -64,9 +70,13 @@ export type ReportRequest = {
   today: LocalDate;
   /** restricts the report to some indicators (tests, exports of one indicator) */
   only?: readonly string[];
+  /** the queries (default: the fact tables; the differential tests pass the views' oracle) */
+  queries?: IndicatorQueries;
 };
 
 export async function computeIndicators(db: Db, r: ReportRequest): Promise<IndicatorsReport> {
+  // the facts of the persons written since the last refresh first: the figures are those of the live tables
+  if (!r.queries) await refreshSteeringFacts(db);
   const periods = periodsBetween(r.de, r.a, r.granularite);
   const appointments = await repo.appointmentsAvailable(db);
   const { nom, ...filter } = r.territory;
@@ -117,7 +127,7 @@ async function computeOne(
     };
   const breakdown =
     r.ventilation && def.breakdowns.includes(r.ventilation) ? r.ventilation : def.defaultBreakdown;
-  const rows = await query(db, periods, filter, breakdown, appointments);
+  const rows = await query(r.queries ?? repo, db, periods, filter, breakdown, appointments);
   const names = breakdown === "structure" ? await structureNames(db, rows) : new Map<string, string>();
   return {
     ...card,

@@ -1,0 +1,186 @@
+// Differential test of the steering fact tables (ADR 0005) on the benchmark's generated dataset: the
+// dashboards read the fact tables, which must give exactly the figures the fact views give (the oracle,
+// steering.views.repository.ts) for every territory level, granularity and breakdown; after writes of every
+// kind the triggers mark the persons concerned, the stale tables differ from the views, and a refresh of the
+// marked persons alone brings them back to what a full rebuild gives.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { sql } from "kysely";
+import type { DbHandle } from "../../src/server/db/connect";
+import {
+  rebuildSteeringFacts,
+  refreshSteeringFacts,
+  steeringFactsBacklog,
+} from "../../src/server/steering/steering.facts";
+import { steeringTerritory } from "../../src/server/steering/steering.fixtures";
+import { computeIndicators, type ReportRequest } from "../../src/server/steering/steering.indicators";
+import { steeringRepository, type TerritoryFilter } from "../../src/server/steering/steering.repository";
+import { steeringViewsRepository } from "../../src/server/steering/steering.views.repository";
+import { steeringFactsRepository } from "../../src/server/steering/steering-facts.repository";
+import type { Breakdown } from "../../src/shared/steering/steering.catalogue";
+import type { Granularity } from "../../src/shared/steering/steering.periods";
+import { testDb } from "../../src/test-support/db";
+import { generateDataset } from "./generate-dataset";
+
+const TODAY = "2026-12-06";
+let h: DbHandle;
+
+before(async () => {
+  h = await testDb();
+  await steeringTerritory(h.db);
+  await generateDataset(h.db, { persons: 1200, seed: 11, today: TODAY });
+});
+after(() => h.close());
+
+const territories: (TerritoryFilter & { nom: string })[] = [
+  { niveau: "national", code: null, nom: "France" },
+  { niveau: "region", code: "32", nom: "Hauts-de-France" },
+  { niveau: "departement", code: "80", nom: "Somme" },
+  { niveau: "zone_emploi", code: "3212", nom: "Abbeville-Beauvais" },
+  { niveau: "zone_emploi", code: "3212", nom: "Abbeville-Beauvais", within: { departement: "60" } },
+];
+
+function request(
+  territory: TerritoryFilter & { nom: string },
+  granularite: Granularity,
+  ventilation?: Breakdown,
+): ReportRequest {
+  return { territory, de: "2025-06", a: "2026-11", granularite, ventilation, today: TODAY };
+}
+
+/** The report from the fact tables as they are (no refresh) and from the views. */
+async function both(r: ReportRequest) {
+  const facts = await computeIndicators(h.db, { ...r, queries: steeringRepository });
+  const views = await computeIndicators(h.db, { ...r, queries: steeringViewsRepository });
+  return { facts: facts.indicateurs, views: views.indicateurs };
+}
+
+/** Every fact row, sorted, to compare two states of the tables. */
+async function snapshot() {
+  const out: Record<string, unknown[]> = {};
+  for (const t of [
+    "steering_pathway_facts",
+    "steering_stock_segments",
+    "steering_signature_facts",
+    "steering_diagnostic_facts",
+    "steering_appointment_facts",
+  ]) {
+    const r = await sql<{
+      row: string;
+    }>`SELECT to_jsonb(x)::text AS row FROM ${sql.table(t)} x ORDER BY 1`.execute(h.db);
+    out[t] = r.rows.map((x) => x.row);
+  }
+  return out;
+}
+
+test("a rebuild gives the views' figures at every level, granularity and breakdown", async () => {
+  await rebuildSteeringFacts(h.db);
+  assert.equal(await steeringFactsBacklog(h.db), 0);
+  const sizes = await steeringFactsRepository.sizes(h.db);
+  for (const [table, n] of Object.entries(sizes)) assert.ok(n > 0, `${table} est vide`);
+  let compared = 0;
+  for (const territory of territories)
+    for (const granularite of ["mois", "trimestre", "annee", "glissant_12_mois"] as const) {
+      const { facts, views } = await both(request(territory, granularite));
+      assert.deepEqual(facts, views, `${territory.niveau} ${territory.code} ${granularite}`);
+      compared += 1;
+    }
+  for (const ventilation of ["parcours", "organisme", "structure", "motif_sortie"] as const) {
+    const { facts, views } = await both(request(territories[2]!, "mois", ventilation));
+    assert.deepEqual(facts, views, `ventilation ${ventilation}`);
+    compared += 1;
+  }
+  assert.equal(compared, 24);
+  // the dataset gives the stock indicators something to count, so the comparison is not of empty tables
+  const { facts } = await both(request(territories[0]!, "mois"));
+  const stock = facts.find((i) => i.id === "IND-V3-M5")!;
+  assert.ok(stock.valeurs.some((v) => (v.numerateur ?? 0) > 0));
+});
+
+test("writes mark their persons; refreshing them alone gives the views' figures and a rebuild's rows", async () => {
+  await rebuildSteeringFacts(h.db);
+  const national = request(territories[0]!, "mois", "organisme");
+  const somme = request(territories[2]!, "trimestre", "motif_sortie");
+
+  // one write of each kind the triggers watch, on a few persons each
+  const some = async (q: ReturnType<typeof sql<{ id: string }>>) =>
+    (await q.execute(h.db)).rows.map((r) => r.id);
+  const closed = await some(sql<{ id: string }>`
+    UPDATE parcours SET closed_at = opened_at + interval '200 days', statut_suivi = 'CLOS', exit_reason = 'DEMENAGEMENT'
+    WHERE id IN (SELECT id FROM parcours WHERE closed_at IS NULL ORDER BY id LIMIT 15) RETURNING person_id AS id`);
+  const attended = await some(sql<{ id: string }>`
+    UPDATE appointments SET status = 'HONORE'
+    WHERE id IN (SELECT id FROM appointments WHERE status = 'ABSENT' ORDER BY id LIMIT 15) RETURNING person_id AS id`);
+  const moved = await some(sql<{ id: string }>`
+    UPDATE persons SET commune_code = (SELECT code FROM communes WHERE zone_emploi_code = '3212' AND departement_code = '80')
+    WHERE id IN (SELECT person_id FROM parcours WHERE departement = '80' ORDER BY id LIMIT 10)
+      AND commune_code <> (SELECT code FROM communes WHERE zone_emploi_code = '3212' AND departement_code = '80')
+    RETURNING id`);
+  const reoriented = await some(sql<{ id: string }>`
+    WITH o AS (SELECT id, person_id, decided_at FROM orientations WHERE decided_at IS NOT NULL ORDER BY id LIMIT 10)
+    INSERT INTO orientation_transitions (orientation_id, from_etat, to_etat, event, actor_kind, at)
+    SELECT o.id, 'OUVERT', 'CLOTURE', 'CLOTURER', 'system', o.decided_at + interval '40 days' FROM o
+    RETURNING (SELECT person_id FROM orientations WHERE id = orientation_id) AS id`);
+  const dropped = await some(sql<{ id: string }>`
+    UPDATE follow_ups SET ended_at = started_at + interval '30 days'
+    WHERE id IN (SELECT id FROM follow_ups WHERE role = 'referent' AND ended_at IS NULL ORDER BY id LIMIT 10)
+    RETURNING person_id AS id`);
+  const touched = new Set([...closed, ...attended, ...moved, ...reoriented, ...dropped]);
+  assert.ok(
+    closed.length > 0 &&
+      attended.length > 0 &&
+      moved.length > 0 &&
+      reoriented.length > 0 &&
+      dropped.length > 0,
+  );
+
+  assert.equal(await steeringFactsBacklog(h.db), touched.size);
+  const stale = await both(national);
+  assert.notDeepEqual(stale.facts, stale.views, "les tables non actualisées devraient différer des vues");
+
+  assert.equal(await refreshSteeringFacts(h.db, { batch: 7 }), touched.size);
+  assert.equal(await steeringFactsBacklog(h.db), 0);
+  for (const r of [national, somme]) {
+    const { facts, views } = await both(r);
+    assert.deepEqual(facts, views);
+  }
+  const incremental = await snapshot();
+  await rebuildSteeringFacts(h.db);
+  assert.deepEqual(incremental, await snapshot());
+});
+
+test("a dashboard refreshes the marked persons first: a pathway closed now is counted at once", async () => {
+  await rebuildSteeringFacts(h.db);
+  const r = { ...request(territories[2]!, "mois"), only: ["IND-V3-M1b"] };
+  const before = (await computeIndicators(h.db, r)).indicateurs[0]!.valeurs.at(-1)!.numerateur ?? 0;
+  const [closed] = (
+    await sql<{ id: string }>`
+      UPDATE parcours SET closed_at = timestamptz '2026-11-10 10:00:00+01', statut_suivi = 'CLOS', exit_reason = 'EMPLOI'
+      WHERE id = (SELECT id FROM parcours WHERE closed_at IS NULL AND departement = '80'
+        AND opened_at < timestamptz '2026-11-01' ORDER BY id LIMIT 1)
+      RETURNING id`.execute(h.db)
+  ).rows;
+  assert.ok(closed);
+  const after = (await computeIndicators(h.db, r)).indicateurs[0]!.valeurs.at(-1)!.numerateur;
+  assert.equal(after, before + 1);
+});
+
+test("a mark renewed by a write the refresh did not see outlives the refresh", async () => {
+  const [p] = (
+    await sql<{ id: string }>`SELECT person_id AS id FROM parcours ORDER BY id LIMIT 1`.execute(h.db)
+  ).rows;
+  await sql`SELECT steering_mark(ARRAY[${p!.id}]::uuid[])`.execute(h.db);
+  await h.db.transaction().execute(async (tx) => {
+    const taken = await steeringFactsRepository.takeDirty(tx, 10);
+    assert.deepEqual(
+      taken.map((t) => t.person_id),
+      [p!.id],
+    );
+    // a write of the same person lands between the read of the marks and their removal
+    await sql`SELECT steering_mark(ARRAY[${p!.id}]::uuid[])`.execute(tx);
+    await steeringFactsRepository.clearDirty(tx, taken);
+  });
+  assert.equal(await steeringFactsBacklog(h.db), 1);
+  await refreshSteeringFacts(h.db);
+  assert.equal(await steeringFactsBacklog(h.db), 0);
+});

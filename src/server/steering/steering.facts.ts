@@ -1,0 +1,63 @@
+// Keeps the steering fact tables in step with the live tables (ADR 0005). Writes mark their persons
+// (triggers of migration 202612070100); `refreshSteeringFacts` recomputes the marked persons' facts from the
+// views, batch by batch, before a dashboard is computed (inside its transaction: the figures are live) and
+// every minute on a running server; `rebuildSteeringFacts` recomputes everything in one snapshot (after a
+// migration, a reference data update, or `socle pilotage actualiser --reconstruire`).
+import type { Db } from "../db/connect";
+import { steeringFactsRepository as repo } from "./steering-facts.repository";
+
+/** Persons recomputed per batch: enough to amortise the statements, few enough to keep locks short. */
+export const REFRESH_BATCH = 2000;
+
+async function refreshBatches(tx: Db, batch: number, maxBatches: number): Promise<number> {
+  let persons = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const taken = await repo.takeDirty(tx, batch);
+    if (taken.length === 0) break;
+    await repo.recompute(
+      tx,
+      taken.map((t) => t.person_id),
+    );
+    await repo.clearDirty(tx, taken);
+    persons += taken.length;
+    if (taken.length < batch) break;
+  }
+  return persons;
+}
+
+/**
+ * Recomputes the facts of the persons marked since the last refresh; returns how many. Inside a transaction
+ * (a dashboard's) every batch runs in it; otherwise each batch commits on its own.
+ */
+export async function refreshSteeringFacts(
+  db: Db,
+  o: { batch?: number; maxBatches?: number } = {},
+): Promise<number> {
+  const batch = o.batch ?? REFRESH_BATCH;
+  const maxBatches = o.maxBatches ?? Number.POSITIVE_INFINITY;
+  if (db.isTransaction) return refreshBatches(db, batch, maxBatches);
+  let persons = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const n = await db.transaction().execute((tx) => refreshBatches(tx, batch, 1));
+    persons += n;
+    if (n < batch) break;
+  }
+  return persons;
+}
+
+/**
+ * Recomputes every fact in one repeatable-read snapshot and forgets the marks it saw (a write committed
+ * after the snapshot keeps its mark for the next refresh).
+ */
+export async function rebuildSteeringFacts(db: Db): Promise<void> {
+  await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (tx) => {
+      await repo.recompute(tx, null);
+      await repo.clearAllDirty(tx);
+    });
+}
+
+/** How many persons wait for a refresh. */
+export const steeringFactsBacklog = (db: Db) => repo.dirtyCount(db);

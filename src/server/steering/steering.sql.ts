@@ -1,0 +1,232 @@
+// The SQL shared by the two implementations of the steering queries: the fact tables read by the dashboards
+// (steering.repository.ts) and the fact views they are computed from (steering.views.repository.ts, the
+// oracle of the differential tests). Periods as a table, territory filters, breakdown columns, aggregation by
+// period, and the stock indicators summed from stock facts. Aggregates only, never a person.
+import { type RawBuilder, sql } from "kysely";
+import { type Breakdown, steeringParams } from "../../shared/steering/steering.catalogue";
+import type { Period } from "../../shared/steering/steering.periods";
+import type { TerritoryLevel } from "../../shared/steering/steering.schema";
+import type { Db } from "../db/connect";
+
+/** The territory asked for, narrowed to the actor's scope when it straddles it (a zone d'emploi). */
+export type TerritoryFilter = {
+  niveau: TerritoryLevel;
+  code: string | null;
+  within?: { departement?: string; region?: string };
+};
+
+/** One aggregate: `modalite` null for the total of the period. */
+export type AggregateRow = {
+  label: string;
+  modalite: string | null;
+  num: number;
+  den: number | null;
+  median: number | null;
+  mean: number | null;
+};
+
+export type TerritoryInfo = { nom: string; departements: string[]; regions: string[] };
+
+export const NOT_ORIENTED = "NON_ORIENTE";
+const NOT_GIVEN = "NON_RENSEIGNE";
+
+/** A SQL array literal of strings, quoted element by element (the arrays travel as one parameter). */
+export const arrayLiteral = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
+export function periodsTable(periods: readonly Period[]): RawBuilder<unknown> {
+  return sql`(SELECT * FROM unnest(${arrayLiteral(periods.map((p) => p.label))}::text[], ${arrayLiteral(periods.map((p) => p.start))}::date[], ${arrayLiteral(periods.map((p) => p.end))}::date[]) AS u(label, start_date, end_date))`;
+}
+
+/**
+ * The whole span of the periods as a bound on a fact's date, added to the join on each period: redundant
+ * (the join implies it), it lets the planner narrow the scan of the fact view before the periods are matched.
+ */
+export function spanOf(periods: readonly Period[], column: string): RawBuilder<unknown> {
+  if (periods.length === 0) return sql`true`;
+  const lo = periods.reduce((m, p) => (p.start < m ? p.start : m), periods[0]!.start);
+  const hi = periods.reduce((m, p) => (p.end > m ? p.end : m), periods[0]!.end);
+  return sql`${sql.ref(column)} BETWEEN ${lo}::date AND ${hi}::date`;
+}
+
+/** `alias` carries departement, region_code and zone_emploi_code. */
+export function inTerritory(alias: string, f: TerritoryFilter): RawBuilder<unknown> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (f.niveau === "departement") parts.push(sql`${col("departement")} = ${f.code}`);
+  if (f.niveau === "region") parts.push(sql`${col("region_code")} = ${f.code}`);
+  if (f.niveau === "zone_emploi") parts.push(sql`${col("zone_emploi_code")} = ${f.code}`);
+  if (f.within?.departement) parts.push(sql`${col("departement")} = ${f.within.departement}`);
+  if (f.within?.region) parts.push(sql`${col("region_code")} = ${f.within.region}`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** The breakdown column of a pathway cohort (the first orientation decided in the pathway). */
+export function cohortDimension(b: Breakdown | undefined): RawBuilder<unknown> | null {
+  if (b === "parcours") return sql`COALESCE(f.first_parcours_type, ${NOT_ORIENTED})`;
+  if (b === "organisme") return sql`COALESCE(f.first_organisme, ${NOT_ORIENTED})`;
+  if (b === "structure") return sql`COALESCE(f.first_structure_id::text, ${NOT_ORIENTED})`;
+  if (b === "motif_sortie") return sql`COALESCE(f.exit_reason, ${NOT_GIVEN})`;
+  return null;
+}
+
+export type Measures = RawBuilder<unknown>;
+export const COUNT: Measures = sql`count(*)::int AS num, NULL::int AS den, NULL::float8 AS median, NULL::float8 AS mean`;
+
+/** Runs `select … from periods p <joins> group by` for the total and, when asked, for the breakdown. */
+export async function aggregate(
+  db: Db,
+  periods: readonly Period[],
+  body: RawBuilder<unknown>,
+  measures: Measures,
+  dimension: RawBuilder<unknown> | null,
+): Promise<AggregateRow[]> {
+  if (periods.length === 0) return [];
+  const run = async (dim: RawBuilder<unknown> | null) => {
+    const r = await sql<AggregateRow>`
+      SELECT p.label, ${dim ?? sql`NULL::text`} AS modalite, ${measures}
+      FROM ${periodsTable(periods)} p ${body}
+      GROUP BY p.label${dim ? sql`, 2` : sql``}`.execute(db);
+    return r.rows;
+  };
+  const total = await run(null);
+  return dimension ? [...total, ...(await run(dimension))] : total;
+}
+
+/**
+ * One pathway open on the last day of a period, classified by what the stock indicators count: the
+ * orientation in force that day (the latest decided among those in force), a signed contract in force, a
+ * named référent, and the hours a week of the latest signed version in force; `n` such pathways.
+ */
+export type StockFact = {
+  label: string;
+  parcours_type: string | null;
+  organisme: string | null;
+  structure_id: string | null;
+  with_contract: boolean;
+  with_referent: boolean;
+  intensive: boolean;
+  n: number;
+};
+
+/** The stock facts of the periods' last days in a territory (`hours`: the intensive threshold). */
+export type StockQuery = (
+  db: Db,
+  periods: readonly Period[],
+  t: TerritoryFilter,
+  hours: number,
+) => Promise<StockFact[]>;
+
+/**
+ * The stock facts of one dashboard, computed once: the five stock indicators of a report ask for the same
+ * periods (the same array) and territory, so the first query is shared by the others. Held as long as the
+ * periods array is (one report).
+ */
+const stockCache = new WeakMap<readonly Period[], Map<string, Promise<StockFact[]>>>();
+function stockFactsOf(
+  query: StockQuery,
+  db: Db,
+  periods: readonly Period[],
+  t: TerritoryFilter,
+  hours: number,
+) {
+  let byTerritory = stockCache.get(periods);
+  if (!byTerritory) {
+    byTerritory = new Map();
+    stockCache.set(periods, byTerritory);
+  }
+  const key = JSON.stringify([t.niveau, t.code, t.within ?? null, hours]);
+  let facts = byTerritory.get(key);
+  if (!facts) {
+    facts = query(db, periods, t, hours);
+    // a failed query is not kept: the transaction is rolled back and a new report asks again
+    facts.catch(() => byTerritory.delete(key));
+    byTerritory.set(key, facts);
+  }
+  return facts;
+}
+
+/** The breakdown category of a stock fact (the orientation in force on the last day). */
+function stockCategory(b: Breakdown | undefined, f: StockFact): string | null {
+  if (b === "parcours") return f.parcours_type ?? NOT_ORIENTED;
+  if (b === "organisme") return f.organisme ?? NOT_ORIENTED;
+  if (b === "structure") return f.structure_id ?? NOT_ORIENTED;
+  return null;
+}
+
+/**
+ * Sums stock facts into aggregates as `aggregate` would group them: the period's total and, when asked, one
+ * row per category; only the facts `inDenominator` keeps are counted, `inNumerator` ones in `num`; `den` is
+ * null for a plain count. A period (or category) without any fact has no row.
+ */
+function sumStock(
+  facts: readonly StockFact[],
+  breakdown: Breakdown | undefined,
+  o: { inDenominator: (f: StockFact) => boolean; inNumerator?: (f: StockFact) => boolean },
+): AggregateRow[] {
+  const rows = new Map<string, AggregateRow>();
+  const add = (label: string, modalite: string | null, f: StockFact) => {
+    const key = JSON.stringify([label, modalite]);
+    let row = rows.get(key);
+    if (!row) {
+      row = { label, modalite, num: 0, den: o.inNumerator ? 0 : null, median: null, mean: null };
+      rows.set(key, row);
+    }
+    if (o.inNumerator) {
+      row.den = (row.den ?? 0) + f.n;
+      if (o.inNumerator(f)) row.num += f.n;
+    } else row.num += f.n;
+  };
+  for (const f of facts) {
+    if (!o.inDenominator(f)) continue;
+    add(f.label, null, f);
+    const category = stockCategory(breakdown, f);
+    if (breakdown && category !== null) add(f.label, category, f);
+  }
+  return [...rows.values()];
+}
+
+/** num = persons with T1 (the median's population), den = the cohort; median and mean over those with T1. */
+export function delayMeasures(delay: RawBuilder<unknown>): Measures {
+  return sql`count(${delay})::int AS num, count(*)::int AS den,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${delay})::float8 AS median,
+    avg(${delay})::float8 AS mean`;
+}
+
+/** IND-V3-M1, SOC-CER and IND-V3-M5, summed from the stock facts `query` gives (one query per report). */
+export function stockIndicators(query: StockQuery) {
+  return {
+    /** IND-V3-M1: pathways open on the last day of the period. */
+    async registeredStock(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
+      const facts = await stockFactsOf(query, db, periods, t, steeringParams.seuilHeuresHebdo);
+      return sumStock(facts, breakdown, { inDenominator: () => true });
+    },
+
+    /** SOC-CER: among oriented open pathways on the last day, those with a signed contract in force. */
+    async withSignedContract(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
+      const facts = await stockFactsOf(query, db, periods, t, steeringParams.seuilHeuresHebdo);
+      return sumStock(facts, breakdown, {
+        inDenominator: (f) => f.parcours_type !== null,
+        inNumerator: (f) => f.with_contract,
+      });
+    },
+
+    /**
+     * IND-V3-M5: among open pathways with an orientation in force and a référent on the last day, those whose
+     * latest signed contract version in force plans at least `hours` hours a week.
+     */
+    async intensive(
+      db: Db,
+      periods: readonly Period[],
+      t: TerritoryFilter,
+      hours: number,
+      breakdown?: Breakdown,
+    ) {
+      const facts = await stockFactsOf(query, db, periods, t, hours);
+      return sumStock(facts, breakdown, {
+        inDenominator: (f) => f.parcours_type !== null && f.with_referent,
+        inNumerator: (f) => f.intensive,
+      });
+    },
+  };
+}
