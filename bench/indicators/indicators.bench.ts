@@ -12,6 +12,9 @@
 //       months ending with the last complete month before --today);
 //   (0) the baseline: a bare full scan of `appointments`, the largest events table the indicators read;
 // and prints the medians and the ratios to the baseline, the generation time and the tables' sizes.
+// The dashboards read the steering fact tables (ADR 0005): the benchmark rebuilds them when persons wait
+// (timed), times an incremental refresh of --refresh-persons persons, and with --check compares the
+// département's report with the one computed from the fact views (the oracle).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
@@ -26,7 +29,14 @@ import { randomIds } from "../../src/server/kernel/ids";
 import { createLogger } from "../../src/server/kernel/logger";
 import { createSecrets } from "../../src/server/kernel/secrets";
 import { loadReferenceData } from "../../src/server/reference-data/load-reference-data";
+import {
+  rebuildSteeringFacts,
+  refreshSteeringFacts,
+  steeringFactsBacklog,
+} from "../../src/server/steering/steering.facts";
 import { computeIndicators } from "../../src/server/steering/steering.indicators";
+import { steeringViewsRepository } from "../../src/server/steering/steering.views.repository";
+import { steeringFactsRepository } from "../../src/server/steering/steering-facts.repository";
 import { getIndicators } from "../../src/server/steering/use-cases/get-indicators";
 import { indicatorCatalogue } from "../../src/shared/steering/steering.catalogue";
 import type { IndicatorsReport } from "../../src/shared/steering/steering.schema";
@@ -51,6 +61,10 @@ const { values: args } = parseArgs({
     db: { type: "string", default: "socle_bench_indicators" },
     /** writes the département and national reports as JSON (to compare two versions of the queries) */
     save: { type: "string" },
+    /** also computes the département's report from the fact views and checks it equals the fact tables' */
+    check: { type: "boolean", default: false },
+    /** persons marked as written to time an incremental refresh of the fact tables (0: none) */
+    "refresh-persons": { type: "string", default: "1000" },
   },
 });
 const N = Number(args.persons);
@@ -159,6 +173,17 @@ async function main() {
 
   try {
     await sizes(h);
+    // the fact tables the dashboards read (ADR 0005): rebuilt when persons wait for them (a new dataset, or the
+    // migration that created them on a reused one)
+    const backlog = await steeringFactsBacklog(h.db);
+    if (backlog > 0) {
+      const t = performance.now();
+      await rebuildSteeringFacts(h.db);
+      const rebuilt = performance.now() - t;
+      if (engine === "postgres") await sql`VACUUM ANALYZE`.execute(h.db);
+      log(`tables de faits du pilotage reconstruites en ${ms(rebuilt)} (${fmt(backlog)} personnes marquées)`);
+    }
+    await factSizes(h);
     if (args["generate-only"]) return;
     const period = periodFromSearch(new URLSearchParams(), today);
     const range = queryRange(period);
@@ -204,6 +229,37 @@ async function main() {
       log(
         `  mesure ${r + 1}/${runs} : parcours complet de appointments ${ms(base.at(-1)!)}, département ${dep} ${ms(depTimes.at(-1)!)}${r < nationalRuns ? `, national ${ms(natTimes.at(-1)!)}` : ""}`,
       );
+    }
+
+    const refreshPersons = Number(args["refresh-persons"]);
+    let refreshMs: number | undefined;
+    let refreshed = 0;
+    if (refreshPersons > 0) {
+      // maintenance on write: mark persons of the département as a day's writes would, then refresh them
+      await sql`SELECT steering_mark(ARRAY(SELECT person_id FROM parcours WHERE departement = ${dep} ORDER BY person_id LIMIT ${refreshPersons}))`.execute(
+        h.db,
+      );
+      const t = performance.now();
+      refreshed = await refreshSteeringFacts(h.db);
+      refreshMs = performance.now() - t;
+      log(`actualisation incrémentale des faits de ${fmt(refreshed)} personnes : ${ms(refreshMs)}`);
+    }
+    if (args.check) {
+      const t = performance.now();
+      const request = {
+        territory: { niveau: "departement" as const, code: dep, nom: depReport!.territoire.nom },
+        de: range.de,
+        a: range.a,
+        granularite: period.granularite,
+        today,
+      };
+      const facts = await computeIndicators(h.db, request);
+      const views = await computeIndicators(h.db, { ...request, queries: steeringViewsRepository });
+      const same = JSON.stringify(facts.indicateurs) === JSON.stringify(views.indicateurs);
+      log(
+        `vérification : le tableau de bord du département ${dep} calculé sur les vues ind_* (${ms(performance.now() - t)}) est ${same ? "identique" : "DIFFÉRENT"} à celui des tables de faits`,
+      );
+      if (!same) process.exitCode = 1;
     }
 
     if (args.save)
@@ -267,6 +323,8 @@ async function main() {
         `(2) tableau de bord national : médiane ${ms(median(natTimes))} sur ${natTimes.length} mesure(s) (${(median(natTimes) / b).toFixed(2)} × la référence)`,
       );
     log(`génération du jeu de données : ${ms(generatedMs)}`);
+    if (refreshMs !== undefined)
+      log(`actualisation de ${fmt(refreshed)} personnes marquées : ${ms(refreshMs)}`);
   } finally {
     await h.close();
     if (engine === "postgres" && !args.keep)
@@ -274,11 +332,16 @@ async function main() {
   }
 }
 
+/** Row counts and on-disk sizes of the fact tables. */
+async function factSizes(h: DbHandle) {
+  await sizes(h, Object.keys(await steeringFactsRepository.sizes(h.db)), "tables de faits");
+}
+
 /** Row counts and on-disk sizes (table + indexes) of the generated tables. */
-async function sizes(h: DbHandle) {
+async function sizes(h: DbHandle, tables: readonly string[] = DATASET_TABLES, title = "tables") {
   const rows: string[] = [];
   let total = 0;
-  for (const t of DATASET_TABLES) {
+  for (const t of tables) {
     const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(h.db))
       .rows[0]!.n;
     const size =
@@ -288,10 +351,10 @@ async function sizes(h: DbHandle) {
         : "0";
     total += Number(size);
     rows.push(
-      `  ${t.padEnd(24)} ${fmt(n).padStart(12)} lignes${engine === "postgres" ? `  ${fmt(Number(size) / 1e6).padStart(7)} Mo` : ""}`,
+      `  ${t.padEnd(28)} ${fmt(n).padStart(12)} lignes${engine === "postgres" ? `  ${fmt(Number(size) / 1e6).padStart(7)} Mo` : ""}`,
     );
   }
-  log(`tables (lignes${engine === "postgres" ? ", taille avec index" : ""}) :`);
+  log(`${title} (lignes${engine === "postgres" ? ", taille avec index" : ""}) :`);
   for (const r of rows) log(r);
   if (engine === "postgres") {
     const db = (

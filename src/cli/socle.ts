@@ -133,6 +133,35 @@ suiviCmd
     }),
   );
 
+const pilotageCmd = program.command("pilotage").description("pilotage : indicateurs partagés");
+pilotageCmd
+  .command("actualiser")
+  .description(
+    "met à jour les tables de faits des tableaux de bord pour les personnes modifiées depuis la dernière actualisation (un serveur démarré le fait chaque minute)",
+  )
+  .option("--reconstruire", "recalcule toutes les tables de faits (après une mise à jour des référentiels)")
+  .option("--json", "résumé en JSON")
+  .action((opts: { reconstruire?: boolean; json?: boolean }) =>
+    withDeps(async ({ deps }) => {
+      const { rebuildSteeringFacts, refreshSteeringFacts, steeringFactsBacklog } = await import(
+        "../server/steering/steering.facts"
+      );
+      const started = performance.now();
+      const waiting = await steeringFactsBacklog(deps.db);
+      let persons = waiting;
+      if (opts.reconstruire) await rebuildSteeringFacts(deps.db);
+      else persons = await refreshSteeringFacts(deps.db);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        opts.json
+          ? JSON.stringify({ rebuilt: opts.reconstruire === true, persons, seconds })
+          : opts.reconstruire
+            ? `Tables de faits du pilotage reconstruites en ${seconds.toFixed(1)} s.`
+            : `Tables de faits du pilotage actualisées : ${persons} personne(s) en ${seconds.toFixed(1)} s.`,
+      );
+    }),
+  );
+
 const importCmd = program.command("import").description("imports de données des partenaires");
 importCmd
   .command("cnaf <fichier>")

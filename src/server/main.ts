@@ -9,6 +9,7 @@ import { seedDemo } from "./demo/seed-demo";
 import { loadConfig } from "./kernel/config";
 import { startMessaging } from "./messaging/start-messaging";
 import { loadReferenceData } from "./reference-data/load-reference-data";
+import { startSteeringRefresher } from "./steering/steering.refresher";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -35,6 +36,8 @@ export async function start() {
   step(
     `messages : ${messaging.catcherUrl ? `récepteur de démonstration ${messaging.catcherUrl}` : "serveur SMTP configuré"}`,
   );
+  // the steering fact tables follow the writes (the demo's history at the first start)
+  const steering = startSteeringRefresher(deps);
   const app = await buildApp(deps, handle, { webDist: join(root, "dist/web") });
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.publicUrl;
@@ -46,6 +49,8 @@ export async function start() {
   }
   const stop = async () => {
     await app.close();
+    steering.stop();
+    await steering.idle();
     await messaging.stop();
     await handle.close();
     process.exit(0);

@@ -16,6 +16,7 @@ import type { DbHandle } from "../db/connect";
 import { checkDemoCredentials } from "../identity/local-oidc/local-oidc.accounts";
 import type { Deps } from "../kernel/deps";
 import { loadReferenceData } from "../reference-data/load-reference-data";
+import { refreshSteeringFacts } from "../steering/steering.facts";
 import { steeringRepository } from "../steering/steering.repository";
 import { getIndicators } from "../steering/use-cases/get-indicators";
 import { DEMO_PERSON_FROM_CAF } from "./demo-person-from-caf";
@@ -114,6 +115,8 @@ describe("the Somme's dashboard after the seed", () => {
 
   test("the drill-down has figures: national, a region, another département, a zone d'emploi of the Somme", async () => {
     const october = periodsBetween("2026-10", "2026-10", "mois");
+    // read straight from the fact tables: bring them up to date with the seed first
+    await refreshSteeringFacts(h.db);
     for (const [niveau, code, atLeast] of [
       ["national", null, 2500],
       ["region", "11", 100],

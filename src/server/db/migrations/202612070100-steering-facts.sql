@@ -40,6 +40,10 @@ CREATE INDEX steering_pathway_facts_dep_closed_idx ON steering_pathway_facts (de
 CREATE INDEX steering_pathway_facts_dep_oriented_idx ON steering_pathway_facts (departement, oriented_date) WHERE oriented_date IS NOT NULL;
 CREATE INDEX steering_pathway_facts_reg_t0_idx ON steering_pathway_facts (region_code, t0_date);
 CREATE INDEX steering_pathway_facts_ze_t0_idx ON steering_pathway_facts (zone_emploi_code, t0_date);
+-- the nation's figures: by date alone
+CREATE INDEX steering_pathway_facts_t0_idx ON steering_pathway_facts (t0_date);
+CREATE INDEX steering_pathway_facts_closed_idx ON steering_pathway_facts (closed_date) WHERE closed_date IS NOT NULL;
+CREATE INDEX steering_pathway_facts_oriented_idx ON steering_pathway_facts (oriented_date) WHERE oriented_date IS NOT NULL;
 
 -- the stock of open pathways (IND-V3-M1, M3, M3-ORG, SOC-CER, M5): for each pathway, the days it was open cut
 -- into segments [from_date, to_date) over which the orientation in force, the signed contract in force (and
@@ -78,6 +82,7 @@ CREATE INDEX steering_signature_facts_person_idx ON steering_signature_facts (pe
 CREATE INDEX steering_signature_facts_dep_idx ON steering_signature_facts (departement, signed_date);
 CREATE INDEX steering_signature_facts_reg_idx ON steering_signature_facts (region_code, signed_date);
 CREATE INDEX steering_signature_facts_ze_idx ON steering_signature_facts (zone_emploi_code, signed_date);
+CREATE INDEX steering_signature_facts_date_idx ON steering_signature_facts (signed_date);
 
 -- ind_diagnostic_actions, with the first accompaniment appointment held on or after the diagnostic (IND-V3-M4)
 CREATE TABLE steering_diagnostic_facts (
@@ -93,6 +98,7 @@ CREATE INDEX steering_diagnostic_facts_person_idx ON steering_diagnostic_facts (
 CREATE INDEX steering_diagnostic_facts_dep_idx ON steering_diagnostic_facts (departement, first_diagnostic_date);
 CREATE INDEX steering_diagnostic_facts_reg_idx ON steering_diagnostic_facts (region_code, first_diagnostic_date);
 CREATE INDEX steering_diagnostic_facts_ze_idx ON steering_diagnostic_facts (zone_emploi_code, first_diagnostic_date);
+CREATE INDEX steering_diagnostic_facts_date_idx ON steering_diagnostic_facts (first_diagnostic_date);
 
 -- ind_appointments (OPS-01, OPS-02, and the look-ups above)
 CREATE TABLE steering_appointment_facts (
@@ -113,6 +119,8 @@ CREATE INDEX steering_appointment_facts_dep_date_idx ON steering_appointment_fac
 CREATE INDEX steering_appointment_facts_dep_invited_idx ON steering_appointment_facts (departement, invited_date) WHERE invited_date IS NOT NULL;
 CREATE INDEX steering_appointment_facts_reg_date_idx ON steering_appointment_facts (region_code, appointment_date);
 CREATE INDEX steering_appointment_facts_ze_date_idx ON steering_appointment_facts (zone_emploi_code, appointment_date);
+CREATE INDEX steering_appointment_facts_date_idx ON steering_appointment_facts (appointment_date);
+CREATE INDEX steering_appointment_facts_invited_idx ON steering_appointment_facts (invited_date) WHERE invited_date IS NOT NULL;
 
 -- Marking. Statement-level triggers read the changed rows once (transition tables), whatever their number
 -- (a CAF flow writes thousands in one statement). PostgreSQL allows one event per trigger with transition
