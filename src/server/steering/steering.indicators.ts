@@ -77,6 +77,7 @@ export type ReportRequest = {
 export async function computeIndicators(db: Db, r: ReportRequest): Promise<IndicatorsReport> {
   // the facts of the persons written since the last refresh first: the figures are those of the live tables
   if (!r.queries) await refreshSteeringFacts(db);
+  if (db.isTransaction) await repo.reportingSettings(db);
   const periods = periodsBetween(r.de, r.a, r.granularite);
   const appointments = await repo.appointmentsAvailable(db);
   const { nom, ...filter } = r.territory;
