@@ -9,7 +9,7 @@ import { seedDemo } from "./demo/seed-demo";
 import { loadConfig } from "./kernel/config";
 import { startMessaging } from "./messaging/start-messaging";
 import { loadReferenceData } from "./reference-data/load-reference-data";
-import { startSteeringRefresher } from "./steering/steering.refresher";
+import { catchUpSteeringFacts, startSteeringRefresher } from "./steering/steering.refresher";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -36,7 +36,13 @@ export async function start() {
   step(
     `messages : ${messaging.catcherUrl ? `récepteur de démonstration ${messaging.catcherUrl}` : "serveur SMTP configuré"}`,
   );
-  // the steering fact tables follow the writes (the demo's history at the first start)
+  // the steering fact tables follow the writes: caught up now (the demo's history at the first start, the
+  // facts of an existing base after the migration that creates them), then every minute
+  const facts = await catchUpSteeringFacts(deps);
+  if (facts.persons > 0)
+    step(
+      `tableaux de bord du pilotage : faits ${facts.rebuilt ? "calculés" : "actualisés"} pour ${facts.persons} personnes`,
+    );
   const steering = startSteeringRefresher(deps);
   const app = await buildApp(deps, handle, { webDist: join(root, "dist/web") });
   await app.listen({ port: config.PORT, host: config.HOST });

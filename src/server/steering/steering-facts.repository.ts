@@ -180,10 +180,10 @@ export const steeringFactsRepository = {
       ${rebuildOrder(persons, "seg.departement, seg.from_date")}`.execute(db);
   },
 
-  /** The rows of each fact table (the benchmark's report). */
-  async sizes(db: Db): Promise<Record<string, number>> {
+  /** The rows of each fact table (the benchmark's report; the refresher's measure of a large backlog). */
+  async sizes(db: Db, tables: readonly string[] = FACT_TABLES): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of FACT_TABLES) {
+    for (const t of tables) {
       const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(db);
       out[t] = r.rows[0]?.n ?? 0;
     }

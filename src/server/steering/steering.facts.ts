@@ -61,3 +61,7 @@ export async function rebuildSteeringFacts(db: Db): Promise<void> {
 
 /** How many persons wait for a refresh. */
 export const steeringFactsBacklog = (db: Db) => repo.dirtyCount(db);
+
+/** How many pathways the fact tables hold (the size a backlog is compared with). */
+export const steeringFactsPathways = async (db: Db) =>
+  (await repo.sizes(db, ["steering_pathway_facts"])).steering_pathway_facts ?? 0;

@@ -1,13 +1,32 @@
 // On a running server, the steering fact tables follow the writes within a minute even when nobody opens a
 // dashboard (a dashboard refreshes what is left before it computes). Small batches, each in its own
-// transaction, so that a write to one of the persons waits at most one batch. A large backlog (the first
-// start after the migration that created the tables) is rebuilt at once instead.
+// transaction, so that a write to one of the persons waits at most one batch. A backlog as large as the
+// tables themselves (the first start after the migration that created them, the demo's seed) is rebuilt in
+// one pass instead, which is much cheaper than person by person.
 import type { Deps } from "../kernel/deps";
-import { rebuildSteeringFacts, refreshSteeringFacts, steeringFactsBacklog } from "./steering.facts";
+import {
+  rebuildSteeringFacts,
+  refreshSteeringFacts,
+  steeringFactsBacklog,
+  steeringFactsPathways,
+} from "./steering.facts";
 
 export const REFRESH_EVERY_MS = 60_000;
 /** Above this many persons waiting, one rebuild is cheaper than person-by-person batches. */
 export const REBUILD_ABOVE = 50_000;
+
+export type CatchUp = { persons: number; rebuilt: boolean; ms: number };
+
+/** Brings the fact tables up to date now: a rebuild when the backlog is large, batches otherwise. */
+export async function catchUpSteeringFacts(deps: Pick<Deps, "db">): Promise<CatchUp> {
+  const started = performance.now();
+  const persons = await steeringFactsBacklog(deps.db);
+  if (persons === 0) return { persons, rebuilt: false, ms: 0 };
+  const rebuilt = persons > REBUILD_ABOVE || persons >= (await steeringFactsPathways(deps.db)) / 2;
+  if (rebuilt) await rebuildSteeringFacts(deps.db);
+  else await refreshSteeringFacts(deps.db, { batch: 500 });
+  return { persons, rebuilt, ms: Math.round(performance.now() - started) };
+}
 
 export type SteeringRefresher = { stop(): void; idle(): Promise<void> };
 
@@ -18,23 +37,13 @@ export function startSteeringRefresher(deps: Pick<Deps, "db" | "log">): Steering
     running = running.then(async () => {
       if (stopped) return;
       try {
-        const backlog = await steeringFactsBacklog(deps.db);
-        if (backlog === 0) return;
-        const started = performance.now();
-        if (backlog > REBUILD_ABOVE) await rebuildSteeringFacts(deps.db);
-        else await refreshSteeringFacts(deps.db, { batch: 500 });
-        deps.log.info({
-          code: "steering.facts_refreshed",
-          persons: backlog,
-          rebuilt: backlog > REBUILD_ABOVE,
-          ms: Math.round(performance.now() - started),
-        });
+        const r = await catchUpSteeringFacts(deps);
+        if (r.persons > 0) deps.log.info({ code: "steering.facts_refreshed", ...r });
       } catch (e) {
         deps.log.warn({ code: "steering.facts_refresh_failed", message: (e as Error).message });
       }
     });
   };
-  tick();
   const timer = setInterval(tick, REFRESH_EVERY_MS);
   timer.unref();
   return {
