@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { importsErrors } from "../../../shared/imports/imports.errors";
 import { parseCnafFlux } from "./parse-cnaf-flux";
-import { type HouseholdReading, readHousehold } from "./read-household";
+import { HouseholdCollector, type HouseholdReading, readHousehold } from "./read-household";
 import { validateElement, vrsbSchema } from "./vrsb-schema";
 import { textAt, type XmlNode } from "./xml-node";
 
@@ -51,13 +51,13 @@ export async function* readFlow(
   progress: { bytes: number },
 ): AsyncGenerator<Item> {
   async function* counted() {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
       progress.bytes += (chunk as Buffer).length;
       yield chunk as Buffer;
     }
   }
   let dtref = "";
-  for await (const ev of parseCnafFlux(counted())) {
+  for await (const ev of parseCnafFlux(counted(), (line) => new HouseholdCollector(line))) {
     if (ev.kind === "header") {
       const header = readHeader(ev.node);
       dtref = header.dtref;

@@ -41,10 +41,8 @@ async function post() {
 
 try {
   for await (const item of readFlow(input.path, input.departement, input.skip, progress)) {
-    // a household with nothing to quarantine travels without its XML (the import thread reads it again
-    // from the file in the rare case it must quarantine it: an identity conflict)
-    if (item.kind === "reading" && item.reading.ok && item.reading.rejectedPersons.length === 0)
-      item.reading.household.raw = "";
+    // a household with nothing to quarantine travels without its XML (readHousehold: the import thread
+    // reads it again from the file in the rare case it must quarantine it, an identity conflict)
     chunk.push(item);
     if (chunk.length >= input.chunk || item.kind !== "reading") await post();
   }

@@ -15,8 +15,9 @@ import {
 } from "../../../shared/imports/cnaf-codes";
 import type { LocalDate } from "../../../shared/kernel/dates";
 import { normalizeSearchText } from "../../../shared/persons/search-text";
-import { type SchemaIssue, validateElement, vrsbSchema } from "./vrsb-schema";
-import { UNDEFINED_BYTE_CHARS } from "./windows-1252";
+import type { ContentSink } from "./parse-cnaf-flux";
+import { ElementValidator, replayContent, type SchemaIssue, vrsbSchema } from "./vrsb-schema";
+import { fromLatin1, UNDEFINED_BYTE_CHARS } from "./windows-1252";
 import { child, childrenNamed, textAt, type XmlNode } from "./xml-node";
 
 export type Problem = { code: string; message: string };
@@ -217,8 +218,130 @@ const roleOf = (node: XmlNode) => {
   );
 };
 
+// ── collecting a household while it is parsed ───────────────────────────────────────────────────
+
+/** The elements readHousehold reads, below InfosFoyerRSA: true for a value (its text is kept). */
+type Wanted = { [name: string]: Wanted | true };
+const WANTED: Wanted = {
+  IdentificationRSA: {
+    Organisme: { FONORG: true, NUMORG: true, MATRICULE: true },
+    Partenaire: { IDEPARTE: true },
+    DemandeRSA: { NUMDEMRSA: true, DTDEMRSA: true },
+  },
+  Personne: {
+    Identification: {
+      NOM: true,
+      NOMNAI: true,
+      PRENOM: true,
+      PRENOM2: true,
+      PRENOM3: true,
+      NOMCOMNAI: true,
+      DTNAI: true,
+      NIR: true,
+      SEXE: true,
+    },
+    Prestations: { NATPREST: true, ROLEPERS: true },
+    DossierPoleEmploi: { IDASSEDIC: true },
+    MontantCalculDroitRSAPersonne: { TOPPERSDRODEVORSA: true, TOPPERSENTDRODEVORSA: true },
+  },
+  DonneesAdministratives: {
+    Adresse: {
+      AdresseDetailleeFrance: {
+        NUMVOIE: true,
+        LIBTYPEVOIE: true,
+        NOMVOIE: true,
+        CODEPOS: true,
+        NUMCOM: true,
+        NOMCOM: true,
+      },
+    },
+  },
+  PrestationRSA: {
+    SituationDossierRSA: {
+      EtatDossierRSA: { ETATDOSRSA: true },
+      SuspensionDroit: { MOTISUSDRORSA: true, DDSUSDRORSA: true },
+      SuspensionVersement: { MOTISUSVERSRSA: true, DDSUSVERSRSA: true },
+      FinDroit: { MOTICLORSA: true, DTCLORSA: true },
+      FinDroitMoisAnterieur: { MOTICLORSA: true, DTCLORSA: true },
+    },
+    DetailDroitRSA: { TroncCommunDroitRSA: { TOPSANSDOMFIXE: true } },
+  },
+};
+
+/** A household as collected: the schema issues of all of it, and the tree of the elements read alone. */
+export type CollectedHousehold = { issues: SchemaIssue[]; tree: XmlNode };
+
+/**
+ * The sink of a household's content while it is parsed: checks it against the schema (every element) and
+ * keeps only the elements readHousehold reads, which is all an import needs (no tree of the whole household).
+ */
+export class HouseholdCollector implements ContentSink<CollectedHousehold> {
+  private readonly validator = new ElementValidator(vrsbSchema().element("InfosFoyerRSA"));
+  private readonly tree: XmlNode;
+  private readonly nodes: XmlNode[];
+  private readonly wanted: (Wanted | true)[] = [WANTED];
+  /** depth inside an element not read */
+  private skipped = 0;
+
+  constructor(line = 0) {
+    this.tree = { name: "InfosFoyerRSA", line, children: [], text: "" };
+    this.nodes = [this.tree];
+  }
+  open(name: string, line: number): void {
+    this.validator.open(name);
+    if (this.skipped > 0) {
+      this.skipped++;
+      return;
+    }
+    const w = this.wanted[this.wanted.length - 1]!;
+    const next = w === true ? undefined : w[name];
+    if (next === undefined) {
+      this.skipped = 1;
+      return;
+    }
+    const node: XmlNode = { name, line, children: [], text: "" };
+    this.nodes[this.nodes.length - 1]!.children.push(node);
+    this.nodes.push(node);
+    this.wanted.push(next);
+  }
+  text(text: string): void {
+    this.validator.text(text);
+    if (this.skipped === 0 && this.wanted[this.wanted.length - 1] === true)
+      this.nodes[this.nodes.length - 1]!.text += text;
+  }
+  close(): void {
+    this.validator.close();
+    if (this.skipped > 0) {
+      this.skipped--;
+      return;
+    }
+    const node = this.nodes.pop()!;
+    if (this.wanted.pop() === true) node.text = fromLatin1(node.text);
+  }
+  result(): CollectedHousehold {
+    return { issues: this.validator.finish(), tree: this.tree };
+  }
+}
+
+/** Collects a household from its element tree (as parsed by default: tests, tools). */
+export function collectHousehold(node: XmlNode): CollectedHousehold {
+  const c = new HouseholdCollector(node.line);
+  replayContent(node, c);
+  return c.result();
+}
+
 export function readHousehold(
-  ev: { index: number; line: number; offset: number; raw: string; node: XmlNode },
+  ev: {
+    index: number;
+    line: number;
+    offset: number;
+    raw: string;
+    /** the length of `raw` (given by the parser, which computes `raw` only when asked) */
+    length?: number;
+    /** false when the household holds no byte undefined in windows-1252 (the raw text is not searched) */
+    undefinedBytes?: boolean;
+    node: XmlNode | CollectedHousehold;
+  },
   ctx: ReadContext,
 ): HouseholdReading {
   const fail = (problems: Problem[]): HouseholdReading => ({
@@ -228,9 +351,10 @@ export function readHousehold(
     raw: ev.raw,
     problems,
   });
-  const node = ev.node;
+  const collected = "issues" in ev.node ? ev.node : collectHousehold(ev.node);
+  const node = collected.tree;
 
-  if (UNDEFINED_BYTE_CHARS.test(ev.raw)) {
+  if (ev.undefinedBytes !== false && UNDEFINED_BYTE_CHARS.test(ev.raw)) {
     return fail([
       {
         code: "encodage",
@@ -241,7 +365,7 @@ export function readHousehold(
   }
 
   // schema: issues inside a Personne block concern that person only
-  const issues = validateElement(vrsbSchema().element("InfosFoyerRSA"), node);
+  const issues = collected.issues;
   const householdIssues: Problem[] = [];
   const personIssues = new Map<number, Problem[]>();
   for (const i of issues) {
@@ -352,8 +476,9 @@ export function readHousehold(
     household: {
       index: ev.index,
       line: ev.line,
-      raw: ev.raw,
-      rawAt: { offset: ev.offset, length: ev.raw.length },
+      // kept only when part of the household goes to quarantine (else read again from the file if ever needed)
+      raw: rejectedPersons.length > 0 ? ev.raw : "",
+      rawAt: { offset: ev.offset, length: ev.length ?? ev.raw.length },
       organisme: fonorg as "CAF" | "MSA",
       numorg: textAt(ident, "Organisme", "NUMORG") ?? "",
       matricule: textAt(ident, "Organisme", "MATRICULE") ?? "",

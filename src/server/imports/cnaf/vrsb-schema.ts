@@ -133,11 +133,27 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
 }
 
 /** The French reason a value does not fit its simple type, or undefined when it does. */
+const DIGITS = /^\d+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const digitsAt = (v: string, from: number, n: number) => {
+  let x = 0;
+  for (let i = from; i < from + n; i++) x = x * 10 + v.charCodeAt(i) - 48;
+  return x;
+};
+
 export function checkSimpleValue(t: SimpleType, raw: string): string | undefined {
   const v = raw.trim();
+  // the usual values, accepted without building anything (the checks below give the same answer)
+  if (t.base === "integer" && DIGITS.test(v) && (t.totalDigits === undefined || v.length <= t.totalDigits))
+    return undefined;
+  if (t.base === "date" && DATE.test(v))
+    return isCalendarDate(digitsAt(v, 0, 4), digitsAt(v, 5, 2), digitsAt(v, 8, 2))
+      ? undefined
+      : "date invalide (format attendu AAAA-MM-JJ)";
   switch (t.base) {
     case "string":
-      if (t.maxLength !== undefined && [...raw].length > t.maxLength)
+      // characters, not UTF-16 units (counted only when the units are too many)
+      if (t.maxLength !== undefined && raw.length > t.maxLength && [...raw].length > t.maxLength)
         return `dépasse ${t.maxLength} caractères`;
       return undefined;
     case "integer": {
@@ -173,69 +189,214 @@ export function checkSimpleValue(t: SimpleType, raw: string): string | undefined
 
 // ── elements ───────────────────────────────────────────────────────────────────────────────────
 
-/** The path of an element, built only when an issue is reported: segments are pushed and popped. */
-type PathStack = string[];
-const pathOf = (segs: PathStack, last?: string) => (last ? [...segs, last] : segs).join("/");
+/** Receives an element's content as a stream: start tags, text and end tags, in document order. */
+export interface ElementSink {
+  open(name: string, line: number): void;
+  text(text: string): void;
+  close(): void;
+}
 
-function misplaced(issues: SchemaIssue[], particles: Particle[], segs: PathStack, c: XmlNode) {
+/** Feeds a parsed element's content (not the element itself) to a sink, as the parser would have. */
+export function replayContent(node: XmlNode, sink: ElementSink): void {
+  if (node.text) sink.text(node.text);
+  for (const c of node.children) {
+    sink.open(c.name, c.line);
+    replayContent(c, sink);
+    sink.close();
+  }
+}
+
+/** The path of an element: segments, and for a repeated one its rank (0 when not repeated). */
+type Segments = { names: string[]; ranks: number[] };
+const pathOf = (segs: Segments, last?: string) => {
+  const parts = segs.names.map((n, i) => (segs.ranks[i]! > 0 ? `${n}[${segs.ranks[i]}]` : n));
+  if (last) parts.push(last);
+  return parts.join("/");
+};
+
+function misplaced(issues: SchemaIssue[], particles: Particle[], segs: Segments, name: string) {
   issues.push({
-    path: pathOf(segs, c.name),
-    message: particles.some((p) => p.decl.name === c.name)
+    path: pathOf(segs, name),
+    message: particles.some((p) => p.decl.name === name)
       ? "élément en trop ou mal placé"
       : "élément inconnu du schéma VRSB 08.01",
   });
 }
 
-/** Checks an element against its declaration; issues carry a path such as « Personne[2]/Identification/DTNAI ». */
+/** One element being checked: its declaration, where it stands in its sequence, its text. */
+type Frame = {
+  decl: ElementDecl;
+  /** index of the particle the next child is matched against, and the children it took so far */
+  k: number;
+  count: number;
+  /** a child out of place was reported: the rest of the element is not checked (as xmllint) */
+  stopped: boolean;
+  /** simple type: its text; complex: whether some text is not blank */
+  text: string;
+  textNotBlank: boolean;
+  hasChildren: boolean;
+  /** where its own issues start in the list (a text issue goes before its children's) */
+  issuesAt: number;
+};
+
+/**
+ * Checks an element against its declaration while it is parsed, without building it: the sink of its
+ * content. Issues carry a path such as « InfosFoyerRSA/Personne[2]/Identification/DTNAI », in the order a
+ * walk of the element tree would report them.
+ */
+export class ElementValidator implements ElementSink {
+  readonly issues: SchemaIssue[];
+  /** the open elements, frames[0] the validated one; frames past `depth` are kept for reuse */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private readonly segs: Segments;
+  /** depth inside an element that is not checked (out of place, or inside a simple-typed element) */
+  private skipped = 0;
+
+  constructor(decl: ElementDecl, path = decl.name, issues: SchemaIssue[] = []) {
+    this.issues = issues;
+    this.segs = { names: [path], ranks: [0] };
+    this.push(decl);
+  }
+
+  /** Opens a frame (reused: a household has thousands of elements, and a frame is all a check needs). */
+  private push(decl: ElementDecl) {
+    const f = this.frames[this.depth];
+    if (f) {
+      f.decl = decl;
+      f.k = 0;
+      f.count = 0;
+      f.stopped = false;
+      f.text = "";
+      f.textNotBlank = false;
+      f.hasChildren = false;
+      f.issuesAt = this.issues.length;
+    } else
+      this.frames.push({
+        decl,
+        k: 0,
+        count: 0,
+        stopped: false,
+        text: "",
+        textNotBlank: false,
+        hasChildren: false,
+        issuesAt: this.issues.length,
+      });
+    this.depth++;
+  }
+
+  open(name: string): void {
+    if (this.skipped > 0) {
+      this.skipped++;
+      return;
+    }
+    const top = this.frames[this.depth - 1]!;
+    if (top.decl.simple || top.stopped) {
+      // a simple-typed element with children is reported at its end; its children are not checked
+      top.hasChildren = true;
+      this.skipped = 1;
+      return;
+    }
+    const particles = top.decl.particles!;
+    for (;;) {
+      const p = particles[top.k];
+      if (p === undefined) {
+        misplaced(this.issues, particles, this.segs, name);
+        top.stopped = true;
+        this.skipped = 1;
+        return;
+      }
+      if (p.decl.name === name && top.count < p.max) {
+        top.count++;
+        this.segs.names.push(name);
+        this.segs.ranks.push(p.max > 1 ? top.count : 0);
+        this.push(p.decl);
+        return;
+      }
+      if (top.count < p.min) {
+        // the child belongs further on: this particle is missing; otherwise the child is out of place
+        let later = false;
+        for (let q = top.k + 1; q < particles.length && !later; q++) later = particles[q]!.decl.name === name;
+        if (!later) {
+          misplaced(this.issues, particles, this.segs, name);
+          top.stopped = true;
+          this.skipped = 1;
+          return;
+        }
+        this.missing(p, top.count);
+      }
+      top.k++;
+      top.count = 0;
+    }
+  }
+
+  text(text: string): void {
+    if (this.skipped > 0) return;
+    const top = this.frames[this.depth - 1]!;
+    if (top.decl.simple) top.text += text;
+    else if (!top.textNotBlank && text.trim() !== "") top.textNotBlank = true;
+  }
+
+  close(): void {
+    if (this.skipped > 0) {
+      this.skipped--;
+      return;
+    }
+    const f = this.frames[--this.depth]!;
+    this.end(f);
+    this.segs.names.pop();
+    this.segs.ranks.pop();
+  }
+
+  /** Ends the element the validator was made for (its end tag); returns the issues. */
+  finish(): SchemaIssue[] {
+    while (this.depth > 0) this.close();
+    return this.issues;
+  }
+
+  private missing(p: Particle, count: number) {
+    this.issues.push({
+      path: pathOf(this.segs, p.decl.name),
+      message:
+        count === 0 ? "élément obligatoire absent" : `présent ${count} fois, au moins ${p.min} attendus`,
+    });
+  }
+
+  private end(f: Frame) {
+    if (f.decl.simple) {
+      if (f.hasChildren)
+        this.issues.push({
+          path: pathOf(this.segs),
+          message: "contient des éléments alors qu'une valeur est attendue",
+        });
+      else {
+        const why = checkSimpleValue(f.decl.simple, f.text);
+        if (why) this.issues.push({ path: pathOf(this.segs), message: why });
+      }
+      return;
+    }
+    if (f.textNotBlank)
+      this.issues.splice(f.issuesAt, 0, {
+        path: pathOf(this.segs),
+        message: "contient du texte alors que des éléments sont attendus",
+      });
+    if (f.stopped) return;
+    const particles = f.decl.particles!;
+    for (let k = f.k; k < particles.length; k++) {
+      const count = k === f.k ? f.count : 0;
+      if (count < particles[k]!.min) this.missing(particles[k]!, count);
+    }
+  }
+}
+
+/** Checks a parsed element against its declaration; issues carry a path such as « Personne[2]/Identification/DTNAI ». */
 export function validateElement(
   decl: ElementDecl,
   node: XmlNode,
   path = decl.name,
   issues: SchemaIssue[] = [],
 ): SchemaIssue[] {
-  walk(decl, node, [path], issues);
-  return issues;
-}
-
-function walk(decl: ElementDecl, node: XmlNode, segs: PathStack, issues: SchemaIssue[]): void {
-  // hot path (every element of every household): no closure, no string built unless there is an issue
-  if (decl.simple) {
-    if (node.children.length > 0)
-      issues.push({ path: pathOf(segs), message: "contient des éléments alors qu'une valeur est attendue" });
-    else {
-      const why = checkSimpleValue(decl.simple, node.text);
-      if (why) issues.push({ path: pathOf(segs), message: why });
-    }
-    return;
-  }
-  if (node.text.length > 0 && node.text.trim() !== "")
-    issues.push({ path: pathOf(segs), message: "contient du texte alors que des éléments sont attendus" });
-  const children = node.children;
-  const particles = decl.particles ?? [];
-  let i = 0;
-  for (let k = 0; k < particles.length; k++) {
-    const p = particles[k]!;
-    const name = p.decl.name;
-    let count = 0;
-    while (i < children.length && children[i]!.name === name && count < p.max) {
-      count++;
-      segs.push(p.max > 1 ? `${name}[${count}]` : name);
-      walk(p.decl, children[i]!, segs, issues);
-      segs.pop();
-      i++;
-    }
-    if (count >= p.min) continue;
-    // the next child belongs further on: this one is missing; otherwise the child is out of place (stop here, as xmllint)
-    const next = children[i];
-    if (next && !particles.slice(k + 1).some((q) => q.decl.name === next.name)) {
-      misplaced(issues, particles, segs, next);
-      return;
-    }
-    issues.push({
-      path: pathOf(segs, name),
-      message:
-        count === 0 ? "élément obligatoire absent" : `présent ${count} fois, au moins ${p.min} attendus`,
-    });
-  }
-  if (i < children.length) misplaced(issues, particles, segs, children[i]!);
+  const v = new ElementValidator(decl, path, issues);
+  replayContent(node, v);
+  return v.finish();
 }

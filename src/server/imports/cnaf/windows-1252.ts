@@ -31,17 +31,36 @@ const HIGH: Record<number, number> = {
   158: 0x017e,
   159: 0x0178,
 };
-const DECODE = new Map<string, string>(
-  Object.entries(HIGH).map(([b, c]) => [String.fromCharCode(Number(b)), String.fromCharCode(c)]),
+/** the character of each byte 0x80–0x9F (an undefined byte keeps its C1 control, as in the WHATWG table) */
+const HIGH_CHARS: string[] = Array.from({ length: 32 }, (_, i) =>
+  String.fromCharCode(HIGH[0x80 + i] ?? 0x80 + i),
 );
 const ENCODE = new Map<number, number>(Object.entries(HIGH).map(([b, c]) => [c, Number(b)]));
+const UNDEFINED_BYTES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** The characters an undefined byte decodes to (kept as U+0081… so the record can be quarantined, never dropped). */
 export const UNDEFINED_BYTE_CHARS = /[\u0081\u008d\u008f\u0090\u009d]/;
 
+const HIGH_BYTE_CHARS = /[\x80-\x9f]/;
+const HIGH_BYTE_CHARS_ALL = /[\x80-\x9f]/g;
+const highChar = (c: string) => HIGH_CHARS[c.charCodeAt(0) - 0x80]!;
+
+/**
+ * Text read as ISO-8859-1 (each byte one character, as the streaming parser reads a flow) turned into its
+ * windows-1252 text: only U+0080–U+009F differ.
+ */
+export function fromLatin1(text: string): string {
+  return HIGH_BYTE_CHARS.test(text) ? text.replace(HIGH_BYTE_CHARS_ALL, highChar) : text;
+}
+
 export function decodeWindows1252(bytes: Buffer): string {
-  const latin = bytes.toString("latin1");
-  return /[\x80-\x9f]/.test(latin) ? latin.replace(/[\x80-\x9f]/g, (c) => DECODE.get(c) ?? c) : latin;
+  return fromLatin1(bytes.toString("latin1"));
+}
+
+/** Whether some of these bytes are undefined in windows-1252. */
+export function hasUndefinedByte(bytes: Buffer): boolean {
+  for (const b of UNDEFINED_BYTES) if (bytes.includes(b)) return true;
+  return false;
 }
 
 /** For fixtures and the benchmark: throws on a character windows-1252 cannot represent. */
