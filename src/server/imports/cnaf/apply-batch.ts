@@ -58,6 +58,7 @@ import {
   rejectedPersonRecord,
   rightKey,
 } from "./apply-household";
+import { copyRows } from "./copy-rows";
 import type { CnafHousehold, CnafPerson, HouseholdReading } from "./read-household";
 
 export type BatchDeps = { clock: Clock; ids: Ids; secrets: Secrets };
@@ -470,26 +471,28 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
     };
   });
   // rows of persons created by this batch cannot exist yet: inserted (COPY on the server); others upserted
-  const copy = { copy: input.copy === true };
   const rightsOut = [...pendingRights.values()];
   const monthsOut = [...pendingMonths.values()];
+  const newPersons = [...newRows.values()];
+  const newRights = rightsOut.filter((r) => newRows.has(r.person_id));
+  const newMonths = monthsOut.filter((m) => newRows.has(m.person_id));
   return {
     input,
     counts,
     rejected,
-    persons: personMatchingRepository.insertManyStatement([...newRows.values()], copy),
+    persons: input.copy
+      ? copyRows("persons", newPersons)
+      : personMatchingRepository.insertManyStatement(newPersons),
     rights: [
-      importsRepository.insertNewPersonsRightsStatement(
-        rightsOut.filter((r) => newRows.has(r.person_id)),
-        copy,
-      ),
+      input.copy
+        ? copyRows("rsa_rights", newRights)
+        : importsRepository.insertNewPersonsRightsStatement(newRights),
       importsRepository.upsertRightsStatement(rightsOut.filter((r) => !newRows.has(r.person_id))),
     ],
     months: [
-      importsRepository.insertNewPersonsMonthsStatement(
-        monthsOut.filter((m) => newRows.has(m.person_id)),
-        copy,
-      ),
+      input.copy
+        ? copyRows("droits_devoirs_months", newMonths)
+        : importsRepository.insertNewPersonsMonthsStatement(newMonths),
       importsRepository.upsertMonthsStatement(monthsOut.filter((m) => !newRows.has(m.person_id))),
     ],
     quarantine: importsRepository.insertQuarantineStatement(quarantineRows),
