@@ -32,8 +32,12 @@ import type { Database } from "../../src/server/db/schema";
 import { type UnnestColumn, unnestInsert } from "../../src/server/db/unnest";
 import { writeCnafFlux } from "../../src/server/imports/cnaf/fixtures/generate-cnaf-flux";
 import { importCnafFlux } from "../../src/server/imports/cnaf/import-cnaf-flux";
-import { parseCnafFlux } from "../../src/server/imports/cnaf/parse-cnaf-flux";
-import { readHousehold } from "../../src/server/imports/cnaf/read-household";
+import { type HouseholdEvent, parseCnafFlux } from "../../src/server/imports/cnaf/parse-cnaf-flux";
+import {
+  type CollectedHousehold,
+  HouseholdCollector,
+  readHousehold,
+} from "../../src/server/imports/cnaf/read-household";
 import { VRSB_XSD_PATH, vrsbSchema } from "../../src/server/imports/cnaf/vrsb-schema";
 import { systemClock } from "../../src/server/kernel/clock";
 import { loadConfig } from "../../src/server/kernel/config";
@@ -278,10 +282,17 @@ async function main() {
       for (const check of [false, true]) {
         t = performance.now();
         let n = 0;
-        for await (const ev of parseCnafFlux(createReadStream(file, { highWaterMark: 256 * 1024 }))) {
-          if (ev.kind !== "household") continue;
-          if (!check) continue;
-          const reading = readHousehold(ev, { departement: "80", dtref: "2026-02-28" });
+        // as the import reads: households collected while parsed (no element tree), checks or not
+        const source = createReadStream(file, { highWaterMark: 64 * 1024 });
+        const events = check
+          ? parseCnafFlux(source, (line) => new HouseholdCollector(line))
+          : parseCnafFlux(source, () => ({ open() {}, text() {}, close() {}, result: () => null }));
+        for await (const ev of events) {
+          if (ev.kind !== "household" || ev.node === null) continue;
+          const reading = readHousehold(ev as HouseholdEvent<CollectedHousehold>, {
+            departement: "80",
+            dtref: "2026-02-28",
+          });
           if (!reading.ok) continue;
           n += reading.household.persons.length + reading.rejectedPersons.length;
           // the person rows the import would insert, kept once for the bulk baseline
