@@ -60,6 +60,21 @@ export const steeringFactsRepository = {
     await sql`DELETE FROM steering_dirty_persons`.execute(db);
   },
 
+  /**
+   * Fresh statistics on the tables a rebuild reads, then on the facts it wrote: PGlite has no autovacuum,
+   * and without them the planner of a freshly seeded base looks up each diagnostic's contracts by a full scan
+   * (a demo's rebuild: 21 s without, 1.4 s with).
+   */
+  async analyzeSources(db: Db): Promise<void> {
+    await sql`ANALYZE persons, parcours, orientations, orientation_transitions, follow_ups, contracts,
+      contract_versions, contract_transitions, diagnostics, diagnostic_versions, appointments, appointment_slots,
+      external_parcours_facts`.execute(db);
+  },
+
+  async analyzeFacts(db: Db): Promise<void> {
+    await sql`ANALYZE ${sql.raw(FACT_TABLES.join(", "))}`.execute(db);
+  },
+
   /** Replaces the facts of `persons` (null: of everyone) by what the views say now. */
   async recompute(db: Db, persons: readonly string[] | null): Promise<void> {
     if (persons !== null && persons.length === 0) return;

@@ -50,6 +50,7 @@ export async function refreshSteeringFacts(
  * after the snapshot keeps its mark for the next refresh).
  */
 export async function rebuildSteeringFacts(db: Db): Promise<void> {
+  await repo.analyzeSources(db);
   await db
     .transaction()
     .setIsolationLevel("repeatable read")
@@ -57,6 +58,7 @@ export async function rebuildSteeringFacts(db: Db): Promise<void> {
       await repo.recompute(tx, null);
       await repo.clearAllDirty(tx);
     });
+  await repo.analyzeFacts(db);
 }
 
 /** How many persons wait for a refresh. */
