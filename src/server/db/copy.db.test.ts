@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { sql } from "kysely";
 import { testDb, testEngine } from "../../test-support/db";
 import type { DbHandle } from "./connect";
-import { copyStatement, copyText, supportsCopy } from "./copy";
+import { COPY_PIECE, copyPieces, copyRows, copyStatement, copyText, supportsCopy } from "./copy";
 import type { UnnestColumn } from "./unnest";
 
 let h: DbHandle;
@@ -43,6 +43,31 @@ test("COPY text: tab-separated fields, \\N for NULL, backslash, tab, newline and
   );
 });
 
+test("COPY text by pieces: whole lines, each under COPY_PIECE characters (unless one line is longer), the same text once joined", () => {
+  const rows: Row[] = Array.from({ length: 3000 }, (_, i) => ({
+    n: i,
+    t: `ligne ${i}\t${"é".repeat(i % 50)}`,
+    b: i % 3 === 0,
+    d: null,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)),
+    tags: i % 2 ? [`t${i}`] : null,
+    j: { i },
+  }));
+  const pieces = copyPieces(columns, rows);
+  assert.ok(pieces.length > 1);
+  for (const p of pieces) {
+    assert.ok(p.length <= COPY_PIECE);
+    assert.ok(p.endsWith("\n"));
+  }
+  const one = rows.map((r) => copyText(columns, [r])).join("");
+  assert.equal(pieces.join(""), one);
+  assert.equal(copyText(columns, rows), one);
+  // a line longer than a piece goes alone
+  const long = copyPieces(columns, [rows[0]!, { ...rows[1]!, t: "x".repeat(COPY_PIECE + 10) }, rows[2]!]);
+  assert.equal(long.length, 3);
+  assert.equal(copyRows("copy_probe", []), undefined);
+});
+
 test("the database runs COPY on the server only (PGlite writes with unnest)", () => {
   assert.equal(supportsCopy(h.db), testEngine() === "postgres");
 });
@@ -73,6 +98,27 @@ test("COPY keeps every value as given (NULL, « \\N », tabs, newlines, backslas
   rows.push({ n: null, t: null, b: null, d: null, at: null, tags: null, j: null });
   rows.push({ n: 99, t: "x", b: false, d: null, at: null, tags: [], j: { quote: '"' } });
   await h.db.transaction().execute((tx) => copyStatement("copy_probe", columns, rows).execute(tx));
+  // many pieces in one COPY, in order
+  const many: Row[] = Array.from({ length: 4000 }, (_, i) => ({
+    n: 1000 + i,
+    t: `n° ${i}\t${"x".repeat(i % 40)}`,
+    b: null,
+    d: null,
+    at: null,
+    tags: null,
+    j: null,
+  }));
+  assert.ok(copyPieces(columns, many).length > 2);
+  await h.db.transaction().execute((tx) => copyStatement("copy_probe", columns, many).execute(tx));
+  const back2 = await sql<{
+    n: number;
+    t: string;
+  }>`SELECT n, t FROM copy_probe WHERE n >= 1000 ORDER BY id`.execute(h.db);
+  assert.deepEqual(
+    back2.rows,
+    many.map((r) => ({ n: r.n, t: r.t })),
+  );
+  await sql`DELETE FROM copy_probe WHERE n >= 1000`.execute(h.db);
   const back = await sql<Row & { id: number }>`
     SELECT id, n, t, b, to_char(d, 'YYYY-MM-DD') AS d, at, tags, j FROM copy_probe ORDER BY id`.execute(h.db);
   assert.equal(back.rows.length, rows.length);

@@ -21,6 +21,7 @@ import {
 import { normalizeSearchText } from "../../../shared/persons/search-text";
 import { audit } from "../../audit/audit";
 import type { Db } from "../../db/connect";
+import { copyRows } from "../../db/copy";
 import type { SystemActor } from "../../kernel/access";
 import type { Clock } from "../../kernel/clock";
 import type { Ids } from "../../kernel/ids";
@@ -58,7 +59,6 @@ import {
   rejectedPersonRecord,
   rightKey,
 } from "./apply-household";
-import { copyRows } from "./copy-rows";
 import type { CnafHousehold, CnafPerson, HouseholdReading } from "./read-household";
 
 export type BatchDeps = { clock: Clock; ids: Ids; secrets: Secrets };
@@ -238,14 +238,36 @@ export async function applyBatch(
   early?: BatchReads,
 ): Promise<BatchResult> {
   const reads = early ?? (await readBatch(tx, deps, input.ctx, input.readings));
-  return writeBatch(tx, deps, planBatch(deps, input, reads));
+  return writeBatch(tx, deps, await planBatch(deps, input, reads));
+}
+
+/**
+ * Planning runs on the main thread while the previous batch is written: it hands the event loop back every
+ * few milliseconds (setImmediate, after pending I/O), so that the write's next statement goes out at once
+ * rather than after the whole plan.
+ */
+const PLAN_SLICE_MS = 3;
+function slicer(): () => Promise<void> | undefined {
+  let since = performance.now();
+  let n = 0;
+  return () => {
+    // the clock read every 16 persons only
+    if ((++n & 15) !== 0 || performance.now() - since < PLAN_SLICE_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
 }
 
 /** Everything a batch will write, decided from its readings and reads alone (no database). */
-export type BatchPlan = ReturnType<typeof planBatch>;
+export type BatchPlan = Awaited<ReturnType<typeof planBatch>>;
 
-export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads) {
+export async function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads) {
   const { ctx } = input;
+  const pause = slicer();
   const counts = zeroCounts();
   const rejected: RejectedRecord[] = [];
   counts.households = input.readings.length;
@@ -283,6 +305,7 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
   const resolved: Resolved[] = [];
   for (const h of households) {
     for (const p of h.persons) {
+      await pause();
       const nir = nirOf.get(p) ?? null;
       const caf = cafKey(h.organisme, h.numorg, h.matricule, p.role, p.birthDate);
       const decision = decideMatch(
@@ -392,6 +415,7 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
   const updatedIds = new Set<string>();
   const entrants: { personId: string; birthDate: string; address: CnafHousehold["address"] }[] = [];
   for (const r of resolved) {
+    await pause();
     const { h, p, personId } = r;
     let changed = false;
     if (!r.createdHere) {
@@ -476,47 +500,57 @@ export function planBatch(deps: BatchDeps, input: BatchInput, reads: BatchReads)
   const newPersons = [...newRows.values()];
   const newRights = rightsOut.filter((r) => newRows.has(r.person_id));
   const newMonths = monthsOut.filter((m) => newRows.has(m.person_id));
+  const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const persons = input.copy
+    ? copyRows("persons", newPersons)
+    : personMatchingRepository.insertManyStatement(newPersons);
+  await tick();
+  const rightStatements = [
+    input.copy
+      ? copyRows("rsa_rights", newRights)
+      : importsRepository.insertNewPersonsRightsStatement(newRights),
+    importsRepository.upsertRightsStatement(rightsOut.filter((r) => !newRows.has(r.person_id))),
+  ];
+  await tick();
+  const months = [
+    input.copy
+      ? copyRows("droits_devoirs_months", newMonths)
+      : importsRepository.insertNewPersonsMonthsStatement(newMonths),
+    importsRepository.upsertMonthsStatement(monthsOut.filter((m) => !newRows.has(m.person_id))),
+  ];
+  await tick();
+  const identityAudit = audit.prepareGroups(deps.clock, input.actor, [
+    {
+      personIds: createdIds,
+      action: "persons.created",
+      section: "identite",
+      purpose: "identify",
+      details: auditDetails(ctx),
+    },
+    {
+      personIds: [...updatedIds],
+      action: "persons.updated",
+      section: "identite",
+      purpose: "identify",
+      details: auditDetails(ctx),
+    },
+  ]);
+  await tick();
+  const footprint = footprintOf(resolved);
   return {
     input,
     counts,
     rejected,
-    persons: input.copy
-      ? copyRows("persons", newPersons)
-      : personMatchingRepository.insertManyStatement(newPersons),
-    rights: [
-      input.copy
-        ? copyRows("rsa_rights", newRights)
-        : importsRepository.insertNewPersonsRightsStatement(newRights),
-      importsRepository.upsertRightsStatement(rightsOut.filter((r) => !newRows.has(r.person_id))),
-    ],
-    months: [
-      input.copy
-        ? copyRows("droits_devoirs_months", newMonths)
-        : importsRepository.insertNewPersonsMonthsStatement(newMonths),
-      importsRepository.upsertMonthsStatement(monthsOut.filter((m) => !newRows.has(m.person_id))),
-    ],
+    persons,
+    rights: rightStatements,
+    months,
     quarantine: importsRepository.insertQuarantineStatement(quarantineRows),
     fills,
     duplicates,
     divergent,
     entrants,
-    identityAudit: audit.prepareGroups(deps.clock, input.actor, [
-      {
-        personIds: createdIds,
-        action: "persons.created",
-        section: "identite",
-        purpose: "identify",
-        details: auditDetails(ctx),
-      },
-      {
-        personIds: [...updatedIds],
-        action: "persons.updated",
-        section: "identite",
-        purpose: "identify",
-        details: auditDetails(ctx),
-      },
-    ]),
-    footprint: footprintOf(resolved),
+    identityAudit,
+    footprint,
   };
 }
 

@@ -227,7 +227,7 @@ export async function importCnafFlux(
     let plan: BatchPlan | undefined;
     const tryPlan = async () => {
       const reads = await early;
-      if (earlyReadsUsable(reads, footprint)) plan = planBatch(deps, batchInput(readings, from), reads);
+      if (earlyReadsUsable(reads, footprint)) plan = await planBatch(deps, batchInput(readings, from), reads);
     };
     // plan while k is written when k's footprint is known; else once k has committed
     const planNow = footprintKnown;
