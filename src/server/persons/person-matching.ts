@@ -236,30 +236,44 @@ export const personMatchingRepository = {
   /** Active persons sharing a strong identifier, or a birth date and birth name, with any of the records. */
   async findCandidates(db: Db, keys: readonly MatchKeys[]): Promise<MatchCandidate[]> {
     if (keys.length === 0) return [];
-    const nirs = keys.flatMap((k) => (k.nirIndex ? [k.nirIndex] : []));
-    const fts = keys.flatMap((k) => (k.franceTravailId ? [k.franceTravailId] : []));
-    const cafs = keys.flatMap((k) => (k.caf ? [k.caf] : []));
+    // each key once (a household's persons share their CAF file; a name and birth date may come twice)
+    const nirs = [...new Set(keys.flatMap((k) => (k.nirIndex ? [k.nirIndex] : [])))];
+    const fts = [...new Set(keys.flatMap((k) => (k.franceTravailId ? [k.franceTravailId] : [])))];
+    const cafs = new Map<string, { organisme: string; numorg: string; matricule: string }>();
+    for (const k of keys) if (k.caf) cafs.set(`${k.caf.organisme}|${k.caf.numorg}|${k.caf.matricule}`, k.caf);
     // names as a range of search_text (« nom » → [« nom  », « nom! »[): the index on (birth_date, search_text)
     // answers it, where a LIKE with a pattern from a join could not use the index
-    const names = keys.map((k) => k.birthNameKey ?? normalizeSearchText(k.birthName));
+    const named = new Map<string, { d: string; n: string }>();
+    for (const k of keys) {
+      const n = k.birthNameKey ?? normalizeSearchText(k.birthName);
+      named.set(`${k.birthDate}|${n}`, { d: k.birthDate, n });
+    }
+    const caf = [...cafs.values()];
+    const names = [...named.values()];
     const cols = sql.raw(
       "p.id, p.nir_index, p.france_travail_id, p.caf_organisme, p.caf_numorg, p.caf_matricule, p.household_role, p.birth_name, p.usage_name, p.first_names, p.birth_date, p.sex, p.birth_place, p.address_line, p.postal_code, p.commune_code, p.departement",
     );
-    // four index-friendly branches (nir, France Travail, CAF file, birth date + name prefix of search_text);
+    // four index-friendly branches (nir, France Travail, CAF file, birth date + name prefix of search_text)
+    // that find ids only (the union deduplicates narrow rows), then each person read once by its id;
     // LATERAL … OFFSET 0 keeps each key an index lookup, whatever the table statistics say (a first
     // import fills an empty table: the planner would otherwise hash-join a full scan)
     const r = await sql<CandidateRow>`
-      SELECT ${cols} FROM persons p WHERE p.status = 'active' AND p.nir_index = ANY(${nirs}::text[])
-      UNION
-      SELECT ${cols} FROM persons p WHERE p.status = 'active' AND p.france_travail_id = ANY(${fts}::text[])
-      UNION
-      SELECT ${cols} FROM unnest(${cafs.map((c) => c.organisme)}::text[], ${cafs.map((c) => c.numorg)}::text[], ${cafs.map((c) => c.matricule)}::text[]) AS k(o, n, m)
-        CROSS JOIN LATERAL (SELECT * FROM persons q WHERE q.caf_organisme = k.o AND q.caf_numorg = k.n AND q.caf_matricule = k.m
-          AND q.status = 'active' AND q.caf_matricule IS NOT NULL OFFSET 0) p
-      UNION
-      SELECT ${cols} FROM unnest(${keys.map((k) => k.birthDate)}::date[], ${names.map((n) => `${n} `)}::text[], ${names.map((n) => `${n}!`)}::text[]) AS k(d, lo, hi)
-        CROSS JOIN LATERAL (SELECT * FROM persons q WHERE q.birth_date = k.d AND q.search_text ~>=~ k.lo AND q.search_text ~<~ k.hi
-          AND q.status = 'active' OFFSET 0) p`.execute(db);
+      WITH found AS (
+        SELECT q.id FROM persons q WHERE q.status = 'active' AND q.nir_index = ANY(${nirs}::text[])
+        UNION
+        SELECT q.id FROM persons q WHERE q.status = 'active' AND q.france_travail_id = ANY(${fts}::text[])
+        UNION
+        SELECT f.id FROM unnest(${caf.map((c) => c.organisme)}::text[], ${caf.map((c) => c.numorg)}::text[], ${caf.map((c) => c.matricule)}::text[]) AS k(o, n, m)
+          CROSS JOIN LATERAL (SELECT q.id FROM persons q WHERE q.caf_organisme = k.o AND q.caf_numorg = k.n AND q.caf_matricule = k.m
+            AND q.status = 'active' AND q.caf_matricule IS NOT NULL OFFSET 0) f
+        UNION
+        SELECT f.id FROM unnest(${names.map((k) => k.d)}::date[], ${names.map((k) => `${k.n} `)}::text[], ${names.map((k) => `${k.n}!`)}::text[]) AS k(d, lo, hi)
+          CROSS JOIN LATERAL (SELECT q.id FROM persons q WHERE q.birth_date = k.d AND q.search_text ~>=~ k.lo AND q.search_text ~<~ k.hi
+            AND q.status = 'active' OFFSET 0) f
+      )
+      SELECT ${cols} FROM found JOIN LATERAL (SELECT * FROM persons q WHERE q.id = found.id OFFSET 0) p ON true`.execute(
+      db,
+    );
     return r.rows.map(toCandidate);
   },
 
