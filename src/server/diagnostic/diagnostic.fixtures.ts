@@ -3,7 +3,10 @@
 // follow, and a way to record a submitted registration (the pre-fill's source).
 import type { RegistrationData } from "../../shared/registration/registration.schema";
 import { insertPerson, insertProfessional, insertStructure } from "../../test-support/builders";
-import type { Db } from "../db/connect";
+import { testDeps } from "../../test-support/deps";
+import type { Db, DbHandle } from "../db/connect";
+import { saveDiagnosticVersion } from "./use-cases/save-diagnostic-version";
+import { startDiagnostic } from "./use-cases/start-diagnostic";
 
 export async function diagnosticTeam(db: Db) {
   const agency = await insertStructure(db, { kind: "france_travail", name: "France Travail Amiens" });
@@ -25,6 +28,38 @@ export async function diagnosticTeam(db: Db) {
 /** A new person whose named référent is `referent` (a follow-up with the role referent). */
 export function followedPerson(db: Db, referent: Awaited<ReturnType<typeof diagnosticTeam>>["referent"]) {
   return insertPerson(db, { followedBy: referent });
+}
+
+/** What the restricted compartment of `diagnosedPerson`'s diagnostic holds. */
+export const RESTRICTED_NOTE = "Violences conjugales signalées, mise à l'abri en cours";
+
+/**
+ * A person followed by `team.referent` with a saved diagnostic (version 1): one need in
+ * CONTRAINTES_FAMILIALES, impact FORT, and RESTRICTED_NOTE in the restricted compartment.
+ */
+export async function diagnosedPerson(
+  h: DbHandle,
+  team: Awaited<ReturnType<typeof diagnosticTeam>>,
+  now: string,
+) {
+  const { deps } = testDeps(h, now);
+  const person = await followedPerson(h.db, team.referent);
+  await startDiagnostic(deps, team.referent.actor, { personId: person.id });
+  await saveDiagnosticVersion(deps, team.referent.actor, {
+    personId: person.id,
+    version: 1,
+    content: {
+      themes: {
+        CONTRAINTES_FAMILIALES: {
+          situations: ["FAMILLE_SITUATION_FRAGILE"],
+          besoins: ["FAMILLE_MISE_EN_SECURITE"],
+          impact: "FORT",
+        },
+      },
+    },
+    confidentiel: { violencesFamiliales: RESTRICTED_NOTE },
+  });
+  return { deps, person };
 }
 
 export async function insertSubmittedRegistration(

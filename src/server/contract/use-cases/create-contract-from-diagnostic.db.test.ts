@@ -8,9 +8,12 @@ import { diagnosticReferentiel, referentielLabel } from "../../../shared/diagnos
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import type { DbHandle } from "../../db/connect";
-import { diagnosticTeam, followedPerson } from "../../diagnostic/diagnostic.fixtures";
-import { saveDiagnosticVersion } from "../../diagnostic/use-cases/save-diagnostic-version";
-import { startDiagnostic } from "../../diagnostic/use-cases/start-diagnostic";
+import {
+  diagnosedPerson,
+  diagnosticTeam,
+  followedPerson,
+  RESTRICTED_NOTE,
+} from "../../diagnostic/diagnostic.fixtures";
 import { contractRepository } from "../contract.repository";
 import { createContract } from "./create-contract";
 
@@ -22,26 +25,8 @@ before(async () => {
 });
 after(() => h.close());
 
-const SECRET = "Violences conjugales signalées, mise à l'abri en cours";
-
 test("the diagnostic's needs draft the plan d'action; the restricted compartment never goes into it", async () => {
-  const { deps } = testDeps(h, "2026-04-02T08:30:00Z");
-  const person = await followedPerson(h.db, team.referent);
-  await startDiagnostic(deps, team.referent.actor, { personId: person.id });
-  await saveDiagnosticVersion(deps, team.referent.actor, {
-    personId: person.id,
-    version: 1,
-    content: {
-      themes: {
-        CONTRAINTES_FAMILIALES: {
-          situations: ["FAMILLE_SITUATION_FRAGILE"],
-          besoins: ["FAMILLE_MISE_EN_SECURITE"],
-          impact: "FORT",
-        },
-      },
-    },
-    confidentiel: { violencesFamiliales: SECRET },
-  });
+  const { deps, person } = await diagnosedPerson(h, team, "2026-04-02T08:30:00Z");
   const view = await createContract(deps, team.referent.actor, { personId: person.id, content: {} });
   const [version] = await contractRepository.versions(h.db, view.id);
   const content = version?.content as { planAction: unknown };
@@ -53,7 +38,7 @@ test("the diagnostic's needs draft the plan d'action; the restricted compartment
       ],
     },
   ]);
-  assert.ok(!JSON.stringify(version?.content).includes("abri en cours"));
+  assert.ok(!JSON.stringify(version?.content).includes(RESTRICTED_NOTE));
 });
 
 test("without a diagnostic the plan d'action starts empty", async () => {

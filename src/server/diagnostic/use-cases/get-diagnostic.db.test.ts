@@ -4,10 +4,9 @@ import { insertFollowUp, insertProfessional } from "../../../test-support/builde
 import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import type { DbHandle } from "../../db/connect";
-import { diagnosticTeam, followedPerson } from "../diagnostic.fixtures";
+import { diagnosedPerson, diagnosticTeam, followedPerson, RESTRICTED_NOTE } from "../diagnostic.fixtures";
 import { getDiagnostic } from "./get-diagnostic";
 import { getMyDiagnostic } from "./get-my-diagnostic";
-import { saveDiagnosticVersion } from "./save-diagnostic-version";
 import { startDiagnostic } from "./start-diagnostic";
 
 let h: DbHandle;
@@ -19,29 +18,9 @@ before(async () => {
 after(() => h.close());
 
 const NOW = "2026-04-02T08:30:00Z";
-const SECRET = "Violences conjugales signalées, mise à l'abri en cours";
+const SECRET = RESTRICTED_NOTE;
 
-/** A person with a saved diagnostic whose restricted compartment holds SECRET. */
-async function diagnosed() {
-  const { deps } = testDeps(h, NOW);
-  const person = await followedPerson(h.db, team.referent);
-  await startDiagnostic(deps, team.referent.actor, { personId: person.id });
-  await saveDiagnosticVersion(deps, team.referent.actor, {
-    personId: person.id,
-    version: 1,
-    content: {
-      themes: {
-        CONTRAINTES_FAMILIALES: {
-          situations: ["FAMILLE_SITUATION_FRAGILE"],
-          besoins: ["FAMILLE_MISE_EN_SECURITE"],
-          impact: "FORT",
-        },
-      },
-    },
-    confidentiel: { violencesFamiliales: SECRET },
-  });
-  return { deps, person };
-}
+const diagnosed = () => diagnosedPerson(h, team, NOW);
 
 const readsOf = (personId: string) =>
   h.db
