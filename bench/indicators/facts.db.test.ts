@@ -14,7 +14,7 @@ import {
 } from "../../src/server/steering/steering.facts";
 import { steeringTerritory } from "../../src/server/steering/steering.fixtures";
 import { computeIndicators, type ReportRequest } from "../../src/server/steering/steering.indicators";
-import { steeringRepository, type TerritoryFilter } from "../../src/server/steering/steering.repository";
+import type { TerritoryFilter } from "../../src/server/steering/steering.repository";
 import { steeringViewsRepository } from "../../src/server/steering/steering.views.repository";
 import { steeringFactsRepository } from "../../src/server/steering/steering-facts.repository";
 import type { Breakdown } from "../../src/shared/steering/steering.catalogue";
@@ -50,8 +50,12 @@ function request(
 
 /** The report from the fact tables as they are (no refresh) and from the views. */
 async function both(r: ReportRequest) {
-  const facts = await computeIndicators(h.db, { ...r, queries: steeringRepository });
-  const views = await computeIndicators(h.db, { ...r, queries: steeringViewsRepository });
+  const facts = await computeIndicators(h.db, { ...r, refreshFacts: false });
+  const views = await computeIndicators(h.db, {
+    ...r,
+    queries: steeringViewsRepository,
+    refreshFacts: false,
+  });
   return { facts: facts.indicateurs, views: views.indicateurs };
 }
 
@@ -78,19 +82,15 @@ test("a rebuild gives the views' figures at every level, granularity and breakdo
   assert.equal(await steeringFactsBacklog(h.db), 0);
   const sizes = await steeringFactsRepository.sizes(h.db);
   for (const [table, n] of Object.entries(sizes)) assert.ok(n > 0, `${table} est vide`);
-  let compared = 0;
   for (const territory of territories)
     for (const granularite of ["mois", "trimestre", "annee", "glissant_12_mois"] as const) {
       const { facts, views } = await both(request(territory, granularite));
       assert.deepEqual(facts, views, `${territory.niveau} ${territory.code} ${granularite}`);
-      compared += 1;
     }
   for (const ventilation of ["parcours", "organisme", "structure", "motif_sortie"] as const) {
     const { facts, views } = await both(request(territories[2]!, "mois", ventilation));
     assert.deepEqual(facts, views, `ventilation ${ventilation}`);
-    compared += 1;
   }
-  assert.equal(compared, 24);
   // the dataset gives the stock indicators something to count, so the comparison is not of empty tables
   const { facts } = await both(request(territories[0]!, "mois"));
   const stock = facts.find((i) => i.id === "IND-V3-M5")!;

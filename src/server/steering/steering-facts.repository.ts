@@ -14,7 +14,8 @@ function ofPersons(column: string, persons: readonly string[] | null): RawBuilde
 
 /**
  * A rebuild writes each table in (département, date) order: a département's rows then lie on few pages, and its
- * dashboard reads those pages rather than rows scattered over the whole country's (10× faster at 2M persons).
+ * dashboard reads those pages rather than rows scattered over the whole country's (the stock query of
+ * département 59 at 2M persons: 730 ms scattered, 80–100 ms in order).
  * Rows recomputed later are appended; the next rebuild restores the order.
  */
 function rebuildOrder(persons: readonly string[] | null, columns: string): RawBuilder<unknown> {

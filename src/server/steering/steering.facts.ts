@@ -29,20 +29,15 @@ async function refreshBatches(tx: Db, batch: number, maxBatches: number): Promis
  * Recomputes the facts of the persons marked since the last refresh; returns how many. Inside a transaction
  * (a dashboard's) every batch runs in it; otherwise each batch commits on its own.
  */
-export async function refreshSteeringFacts(
-  db: Db,
-  o: { batch?: number; maxBatches?: number } = {},
-): Promise<number> {
+export async function refreshSteeringFacts(db: Db, o: { batch?: number } = {}): Promise<number> {
   const batch = o.batch ?? REFRESH_BATCH;
-  const maxBatches = o.maxBatches ?? Number.POSITIVE_INFINITY;
-  if (db.isTransaction) return refreshBatches(db, batch, maxBatches);
+  if (db.isTransaction) return refreshBatches(db, batch, Number.POSITIVE_INFINITY);
   let persons = 0;
-  for (let i = 0; i < maxBatches; i++) {
+  for (;;) {
     const n = await db.transaction().execute((tx) => refreshBatches(tx, batch, 1));
     persons += n;
-    if (n < batch) break;
+    if (n < batch) return persons;
   }
-  return persons;
 }
 
 /**

@@ -72,11 +72,13 @@ export type ReportRequest = {
   only?: readonly string[];
   /** the queries (default: the fact tables; the differential tests pass the views' oracle) */
   queries?: IndicatorQueries;
+  /** false: read the fact tables as they are, without refreshing the persons marked (tests of staleness) */
+  refreshFacts?: boolean;
 };
 
 export async function computeIndicators(db: Db, r: ReportRequest): Promise<IndicatorsReport> {
   // the facts of the persons written since the last refresh first: the figures are those of the live tables
-  if (!r.queries) await refreshSteeringFacts(db);
+  if (r.refreshFacts !== false) await refreshSteeringFacts(db);
   if (db.isTransaction) await repo.reportingSettings(db);
   const periods = periodsBetween(r.de, r.a, r.granularite);
   const appointments = await repo.appointmentsAvailable(db);

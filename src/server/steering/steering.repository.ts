@@ -4,16 +4,14 @@
 // (steering.views.repository.ts computes the same figures from the views: the differential tests' oracle).
 // Aggregates only: every query returns counts, medians and means, never a person.
 import { sql } from "kysely";
-import type { Breakdown } from "../../shared/steering/steering.catalogue";
 import type { Period } from "../../shared/steering/steering.periods";
 import type { TerritoryLevel } from "../../shared/steering/steering.schema";
 import type { Db } from "../db/connect";
 import {
   aggregate,
   arrayLiteral,
-  COUNT,
-  cohortDimension,
   delayMeasures,
+  flowIndicators,
   inTerritory,
   type StockFact,
   type StockQuery,
@@ -59,6 +57,11 @@ const stockFromSegments: StockQuery = async (db, periods, t, hours) => {
 
 export const steeringRepository = {
   ...stockIndicators(stockFromSegments),
+  ...flowIndicators({
+    pathways: "steering_pathway_facts",
+    signatures: "steering_signature_facts",
+    appointments: "steering_appointment_facts",
+  }),
 
   /** The territory's name and the départements and régions it spans, or undefined when unknown. */
   async territory(db: Db, niveau: TerritoryLevel, code: string | null): Promise<TerritoryInfo | undefined> {
@@ -94,8 +97,9 @@ export const steeringRepository = {
   },
 
   /**
-   * Settings of a dashboard's transaction: no JIT compilation (it costs more than the short range scans it
-   * would speed up, 100–200 ms a query) and room for the sorts and bitmaps of a large territory in memory.
+   * Settings of a dashboard's transaction: no JIT compilation (it cost 161 ms on the stock query of a
+   * département at 2M persons, more than the range scan it sped up) and room for the sorts and bitmaps of a
+   * large territory in memory.
    */
   async reportingSettings(db: Db): Promise<void> {
     await sql`SET LOCAL jit = off`.execute(db);
@@ -109,57 +113,6 @@ export const steeringRepository = {
       db,
     );
     return r.rows[0]?.ok === true;
-  },
-
-  /** IND-V2-01 / IND-V3-M1a: pathways opened for a new entrant, by T0. */
-  newEntrants(db: Db, periods: readonly Period[], t: TerritoryFilter) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_pathway_facts f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")} AND f.new_entrant AND ${inTerritory("f", t)}`,
-      COUNT,
-      null,
-    );
-  },
-
-  /** IND-V2-02 (new entrants, 15 days) and SOC-ORI-30 (every pathway, 30 days): T1 < T0 + N days. */
-  orientedWithin(
-    db: Db,
-    periods: readonly Period[],
-    t: TerritoryFilter,
-    o: { days: number; newEntrantsOnly: boolean; breakdown?: Breakdown },
-  ) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_pathway_facts f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")}
-        ${o.newEntrantsOnly ? sql`AND f.new_entrant` : sql``} AND ${inTerritory("f", t)}`,
-      sql`count(*) FILTER (WHERE f.oriented_date < f.t0_date + ${o.days}::int)::int AS num, count(*)::int AS den,
-        NULL::float8 AS median, NULL::float8 AS mean`,
-      cohortDimension(o.breakdown),
-    );
-  },
-
-  /** IND-V3-M1b: pathways closed in the period. */
-  exits(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_pathway_facts f ON f.closed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.closed_date")} AND ${inTerritory("f", t)}`,
-      COUNT,
-      cohortDimension(breakdown),
-    );
-  },
-
-  /** IND-V3-M1c: contracts with a version signed in the period, once each. */
-  contractsSigned(db: Db, periods: readonly Period[], t: TerritoryFilter) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_signature_facts s ON s.signed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "s.signed_date")} AND ${inTerritory("s", t)}`,
-      sql`count(DISTINCT s.contract_id)::int AS num, NULL::int AS den, NULL::float8 AS median, NULL::float8 AS mean`,
-      null,
-    );
   },
 
   /**
@@ -177,30 +130,6 @@ export const steeringRepository = {
       sql`JOIN steering_diagnostic_facts f ON f.first_diagnostic_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.first_diagnostic_date")}
         AND ${inTerritory("f", t)}`,
       delayMeasures(sql`${firstAction} - f.first_diagnostic_date`),
-      null,
-    );
-  },
-
-  /** OPS-01: appointments « absent » over appointments « honoré » or « absent », by appointment date. */
-  noShows(db: Db, periods: readonly Period[], t: TerritoryFilter) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_appointment_facts f ON f.appointment_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.appointment_date")}
-        AND f.status IN ('HONORE', 'ABSENT') AND ${inTerritory("f", t)}`,
-      sql`count(*) FILTER (WHERE f.status = 'ABSENT')::int AS num, count(*)::int AS den,
-        NULL::float8 AS median, NULL::float8 AS mean`,
-      null,
-    );
-  },
-
-  /** OPS-02: from an invitation (cohort by invitation date) to the booking. */
-  invitationToBooking(db: Db, periods: readonly Period[], t: TerritoryFilter) {
-    return aggregate(
-      db,
-      periods,
-      sql`JOIN steering_appointment_facts f ON f.invited_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.invited_date")} AND ${inTerritory("f", t)}`,
-      delayMeasures(sql`f.booked_date - f.invited_date`),
       null,
     );
   },

@@ -230,3 +230,92 @@ export function stockIndicators(query: StockQuery) {
     },
   };
 }
+
+/** The tables the flow indicators read: the fact tables, or the fact views (the oracle). */
+export type FlowSources = { pathways: string; signatures: string; appointments: string };
+
+/**
+ * The indicators that count or time one fact per row of one source, by the date that puts it in a period:
+ * the same SQL on the fact tables and on the views they hold the rows of.
+ */
+export function flowIndicators(src: FlowSources) {
+  const pathways = sql.table(src.pathways);
+  const signatures = sql.table(src.signatures);
+  const appointments = sql.table(src.appointments);
+  return {
+    /** IND-V2-01 / IND-V3-M1a: pathways opened for a new entrant, by T0. */
+    newEntrants(db: Db, periods: readonly Period[], t: TerritoryFilter) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${pathways} f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")} AND f.new_entrant AND ${inTerritory("f", t)}`,
+        COUNT,
+        null,
+      );
+    },
+
+    /** IND-V2-02 (new entrants, 15 days) and SOC-ORI-30 (every pathway, 30 days): T1 < T0 + N days. */
+    orientedWithin(
+      db: Db,
+      periods: readonly Period[],
+      t: TerritoryFilter,
+      o: { days: number; newEntrantsOnly: boolean; breakdown?: Breakdown },
+    ) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${pathways} f ON f.t0_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.t0_date")}
+          ${o.newEntrantsOnly ? sql`AND f.new_entrant` : sql``} AND ${inTerritory("f", t)}`,
+        sql`count(*) FILTER (WHERE f.oriented_date < f.t0_date + ${o.days}::int)::int AS num, count(*)::int AS den,
+          NULL::float8 AS median, NULL::float8 AS mean`,
+        cohortDimension(o.breakdown),
+      );
+    },
+
+    /** IND-V3-M1b: pathways closed in the period. */
+    exits(db: Db, periods: readonly Period[], t: TerritoryFilter, breakdown?: Breakdown) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${pathways} f ON f.closed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.closed_date")} AND ${inTerritory("f", t)}`,
+        COUNT,
+        cohortDimension(breakdown),
+      );
+    },
+
+    /** IND-V3-M1c: contracts with a version signed in the period, once each. */
+    contractsSigned(db: Db, periods: readonly Period[], t: TerritoryFilter) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${signatures} s ON s.signed_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "s.signed_date")} AND ${inTerritory("s", t)}`,
+        sql`count(DISTINCT s.contract_id)::int AS num, NULL::int AS den, NULL::float8 AS median, NULL::float8 AS mean`,
+        null,
+      );
+    },
+
+    /** OPS-01: appointments « absent » over appointments « honoré » or « absent », by appointment date. */
+    noShows(db: Db, periods: readonly Period[], t: TerritoryFilter) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${appointments} f ON f.appointment_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.appointment_date")}
+          AND f.status IN ('HONORE', 'ABSENT') AND ${inTerritory("f", t)}`,
+        sql`count(*) FILTER (WHERE f.status = 'ABSENT')::int AS num, count(*)::int AS den,
+          NULL::float8 AS median, NULL::float8 AS mean`,
+        null,
+      );
+    },
+
+    /** OPS-02: from an invitation (cohort by invitation date) to the booking. */
+    invitationToBooking(db: Db, periods: readonly Period[], t: TerritoryFilter) {
+      return aggregate(
+        db,
+        periods,
+        sql`JOIN ${appointments} f ON f.invited_date BETWEEN p.start_date AND p.end_date AND ${spanOf(periods, "f.invited_date")} AND ${inTerritory("f", t)}`,
+        delayMeasures(sql`f.booked_date - f.invited_date`),
+        null,
+      );
+    },
+  };
+}
