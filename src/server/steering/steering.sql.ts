@@ -6,6 +6,7 @@ import { type RawBuilder, sql } from "kysely";
 import { type Breakdown, steeringParams } from "../../shared/steering/steering.catalogue";
 import type { Period } from "../../shared/steering/steering.periods";
 import type { TerritoryLevel } from "../../shared/steering/steering.schema";
+import { type Aggregate, NOT_GIVEN, NOT_ORIENTED } from "../../shared/steering/steering.values";
 import type { Db } from "../db/connect";
 
 /** The territory asked for, narrowed to the actor's scope when it straddles it (a zone d'emploi). */
@@ -15,20 +16,10 @@ export type TerritoryFilter = {
   within?: { departement?: string; region?: string };
 };
 
-/** One aggregate: `modalite` null for the total of the period. */
-export type AggregateRow = {
-  label: string;
-  modalite: string | null;
-  num: number;
-  den: number | null;
-  median: number | null;
-  mean: number | null;
-};
+/** One aggregate: `modalite` null for the total of the period (the shape shared/steering publishes from). */
+export type AggregateRow = Aggregate;
 
 export type TerritoryInfo = { nom: string; departements: string[]; regions: string[] };
-
-export const NOT_ORIENTED = "NON_ORIENTE";
-const NOT_GIVEN = "NON_RENSEIGNE";
 
 /** A SQL array literal of strings, quoted element by element (the arrays travel as one parameter). */
 export const arrayLiteral = (values: readonly string[]) =>
