@@ -12,6 +12,8 @@
 //       scratch copies of those tables, in as many transactions as the import had batches, by each bare
 //       method: jsonb_populate_recordset, unnest() arrays, and on PostgreSQL COPY FROM STDIN (the import
 //       writes its big tables by COPY there, so the baseline must be able to as well);
+// (--pipeline off: each batch read, planned and written in turn, so that the time of each statement of the
+// import is its own, without the overlap; printed with the bare insert's time per table, statement by statement)
 // and prints medians, the ratio full import / (b') against the FASTEST bare method of each pair, as the
 // median of the per-pair ratios (each pair meets the same machine load), and the ratio to (b). PostgreSQL:
 // a scratch database (--db, default `socle_bench`) is created on the server (--url, default
@@ -57,6 +59,8 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "1000" },
     url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     db: { type: "string", default: "socle_bench" },
+    /** off: each batch read, planned and written in turn (statement times without overlap) */
+    pipeline: { type: "string", default: "on" },
   },
 });
 const N = Number(args.households);
@@ -213,6 +217,8 @@ async function bareInsertOfSameRows(h: DbHandle, batches: number, run: number) {
     });
   }
   const times = new Map<BareMethod, number>();
+  /** per method, the time of each table's statements (summed over the batches) */
+  const perTableTimes = new Map<BareMethod, Map<string, number>>();
   const order = BARE_METHODS.map((_, i) => BARE_METHODS[(i + run) % BARE_METHODS.length]!);
   for (const method of order) {
     for (const table of WRITTEN_TABLES) {
@@ -221,10 +227,13 @@ async function bareInsertOfSameRows(h: DbHandle, batches: number, run: number) {
         h.db,
       );
     }
+    const byTable = new Map<string, number>();
+    perTableTimes.set(method, byTable);
     const t = performance.now();
     for (let b = 0; b < batches; b++) {
       await h.db.transaction().execute(async (tx) => {
         for (const table of WRITTEN_TABLES) {
+          const started = performance.now();
           const { cols, rows, textRows } = data.get(table)!;
           const per = Math.ceil(rows.length / batches);
           const slice = rows.slice(b * per, (b + 1) * per);
@@ -240,6 +249,7 @@ async function bareInsertOfSameRows(h: DbHandle, batches: number, run: number) {
               tx,
             );
           }
+          byTable.set(table, (byTable.get(table) ?? 0) + performance.now() - started);
         }
       });
     }
@@ -250,6 +260,7 @@ async function bareInsertOfSameRows(h: DbHandle, batches: number, run: number) {
     rows: [...data.values()].reduce((a, d) => a + d.rows.length, 0),
     perTable,
     times,
+    perTableTimes,
   };
 }
 
@@ -394,7 +405,9 @@ async function main() {
     const sameByMethod = new Map<BareMethod, number[]>(BARE_METHODS.map((m) => [m, []]));
     const pairRatios: number[] = [];
     const pairRatiosByMethod = new Map<BareMethod, number[]>(BARE_METHODS.map((m) => [m, []]));
-    let sameRows: { rows: number; perTable: string } | undefined;
+    let sameRows:
+      | { rows: number; perTable: string; perTableTimes: Map<BareMethod, Map<string, number>> }
+      | undefined;
     let summary: Awaited<ReturnType<typeof importCnafFlux>> | undefined;
     for (let r = 0; r < importRuns; r++) {
       const h = await freshDb();
@@ -404,6 +417,7 @@ async function main() {
         filePath: file,
         departement: "80",
         batchSize: batch,
+        pipeline: args.pipeline === "off" ? false : undefined,
       });
       importTimes.push(performance.now() - t);
       log(`  import ${r + 1}/${importRuns} : ${fmt(importTimes.at(-1)!)} ms`);
@@ -473,6 +487,14 @@ async function main() {
     for (const [k, v] of [...spent.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) {
       log(`  ${k.padEnd(40)} ${fmt(v.ms).padStart(8)} ms  ${fmt(v.n).padStart(7)} requêtes`);
     }
+    // the same tables written bare (last pair), to compare statement by statement
+    const fastest = [...same.perTableTimes].sort(
+      (a, b) => [...a[1].values()].reduce((x, y) => x + y, 0) - [...b[1].values()].reduce((x, y) => x + y, 0),
+    )[0];
+    if (fastest)
+      log(
+        `insertion brute (${BARE_LABELS[fastest[0]]}, dernière paire), par table : ${WRITTEN_TABLES.map((t) => `${t} ${fmt(fastest[1].get(t) ?? 0)} ms`).join(", ")}`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (engine === "postgres")
