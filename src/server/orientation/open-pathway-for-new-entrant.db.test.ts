@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { aCompleteCriteria } from "../../shared/orientation/orientation.builders";
-import { insertPerson } from "../../test-support/builders";
+import { insertPerson, insertProfessional, insertStructure } from "../../test-support/builders";
 import { testDb } from "../../test-support/db";
 import { testDeps } from "../../test-support/deps";
 import type { DbHandle } from "../db/connect";
-import { openPathwayForNewEntrant } from "./open-pathway-for-new-entrant";
+import { openPathwayForNewEntrant, openPathwaysForNewEntrants } from "./open-pathway-for-new-entrant";
 import { storedRecommendation } from "./orientation.presenter";
 import { orientationRepository } from "./orientation.repository";
 
@@ -145,5 +145,120 @@ describe("right paths", () => {
     });
     const o = await orientationRepository.get(h.db, out.orientationId);
     assert.deepEqual(o?.criteria, { brsa: true, contrainte_logement: "SANS_LOGEMENT" });
+  });
+
+  test("a pathway the caller says is over closes (CLOS with its reason, orientation CLOTURE) before the new one opens; one still to orient, with an orientation awaiting a decision, or in another département is kept", async () => {
+    const { deps } = testDeps(h, "2026-03-02T09:00:00Z");
+    const structure = await insertStructure(h.db);
+    const officer = await insertProfessional(h.db, { structure, roles: ["charge_orientation"] });
+    const at = new Date("2025-01-10T10:00:00Z");
+    /** a pathway opened in 2025 in `departement`, its orientation decided (OUVERT, pathway ACTIF) */
+    const followed = async (departement: string) => {
+      const p = await insertPerson(h.db);
+      const old = await openPathwayForNewEntrant(h.db, deps, {
+        personId: p.id,
+        departement,
+        t0: "2025-01-02",
+        origine: "INSCRIPTION_AUTO_CAF",
+      });
+      const { version } = (await orientationRepository.get(h.db, old.orientationId))!;
+      await orientationRepository.update(
+        h.db,
+        old.orientationId,
+        version,
+        {
+          etat: "OUVERT",
+          decision: "ACCEPTEE",
+          decided_by: officer.id,
+          decided_at: at,
+          parcours_retenu: "PRO",
+          organisme_retenu: "FT",
+        },
+        at,
+      );
+      await orientationRepository.markParcoursOriented(h.db, old.parcoursId);
+      return { personId: p.id, ...old };
+    };
+    const over = await followed("80");
+    const toOrient = await insertPerson(h.db);
+    const waiting = await openPathwayForNewEntrant(h.db, deps, {
+      personId: toOrient.id,
+      departement: "80",
+      t0: "2026-02-02",
+      origine: "INSCRIPTION_AUTO_CAF",
+    });
+    // followed, and a re-orientation awaiting its decision
+    const reoriented = await followed("80");
+    await orientationRepository.insert(h.db, {
+      id: deps.ids.uuid(),
+      personId: reoriented.personId,
+      parcoursId: reoriented.parcoursId,
+      etat: "BROUILLON",
+      origine: "REORIENTATION",
+      criteria: {},
+      recommendation: null,
+      now: at,
+    });
+    const elsewhere = await followed("60");
+
+    const input = (personId: string) => ({
+      personId,
+      departement: "80",
+      t0: "2026-03-01",
+      origine: "INSCRIPTION_AUTO_CAF" as const,
+      lapsedPathway: "SUSPENSION_LONGUE" as const,
+    });
+    const out = await openPathwaysForNewEntrants(h.db, deps, [
+      input(over.personId),
+      input(toOrient.id),
+      input(reoriented.personId),
+      input(elsewhere.personId),
+      input(over.personId),
+    ]);
+    const opened = out[0]!;
+    assert.notEqual(opened.parcoursId, over.parcoursId);
+    assert.deepEqual(
+      out.map((o) => [o.personId, o.opened, o.closed]),
+      [
+        [over.personId, true, { parcoursId: over.parcoursId, exitReason: "SUSPENSION_LONGUE" }],
+        [toOrient.id, false, undefined],
+        [reoriented.personId, false, undefined],
+        [elsewhere.personId, false, undefined],
+        // listed twice: one new pathway
+        [over.personId, false, undefined],
+      ],
+    );
+    assert.deepEqual(out[4], {
+      personId: over.personId,
+      parcoursId: opened.parcoursId,
+      orientationId: opened.orientationId,
+      opened: false,
+    });
+
+    const pathways = await h.db
+      .selectFrom("parcours")
+      .select(["id", "person_id", "statut_suivi", "t0_date", "exit_reason"])
+      .where("person_id", "in", [over.personId, toOrient.id, reoriented.personId, elsewhere.personId])
+      .orderBy("opened_at")
+      .orderBy("id")
+      .execute();
+    const statusOf = (personId: string) =>
+      pathways.filter((p) => p.person_id === personId).map((p) => [p.statut_suivi, p.t0_date, p.exit_reason]);
+    assert.deepEqual(statusOf(over.personId), [
+      ["CLOS", "2025-01-02", "SUSPENSION_LONGUE"],
+      ["A_ORIENTER", "2026-03-01", null],
+    ]);
+    assert.deepEqual(statusOf(toOrient.id), [["A_ORIENTER", "2026-02-02", null]]);
+    assert.deepEqual(statusOf(reoriented.personId), [["ACTIF", "2025-01-02", null]]);
+    assert.deepEqual(statusOf(elsewhere.personId), [["ACTIF", "2025-01-02", null]]);
+    assert.equal(waiting.opened, true);
+
+    assert.equal((await orientationRepository.get(h.db, over.orientationId))?.etat, "CLOTURE");
+    assert.equal((await orientationRepository.get(h.db, reoriented.orientationId))?.etat, "OUVERT");
+    const pending = await orientationRepository.get(h.db, opened.orientationId);
+    assert.deepEqual(
+      [pending?.etat, pending?.parcoursId, pending?.t0],
+      ["BROUILLON", opened.parcoursId, "2026-03-01"],
+    );
   });
 });

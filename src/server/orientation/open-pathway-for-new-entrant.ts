@@ -2,7 +2,11 @@
 // orientation with the criteria known so far and its recommendation (`BROUILLON` while criteria are
 // missing, `EN_ATTENTE` once complete), and the work item « orientation à décider » for the département,
 // due T0 + 14. Called inside the caller's transaction (CAF/MSA import, registration, demo seed).
-// Idempotent: a person whose pathway already has an orientation gets nothing new.
+// Idempotent: a person whose pathway already has an orientation gets nothing new, unless the caller says that
+// pathway is over (`lapsedPathway`: on hold or suspended for more than 12 months, parcours.md §2.4): it is then
+// closed (CLOS with that exit reason, its orientation in force CLOTURE, its pathway work items lapsed) and a
+// new pathway opens with the new T0. The new pathway is A_ORIENTER, so a second call changes nothing.
+import type { AutomaticExitReason } from "../../shared/follow-up/follow-up.schema";
 import type { LocalDate } from "../../shared/kernel/dates";
 import { parisDate } from "../../shared/kernel/dates";
 import {
@@ -10,6 +14,8 @@ import {
   orientationCriteriaSchema,
 } from "../../shared/orientation/orientation.criteria";
 import { orientationDueDate, orientationDueSoonDate } from "../../shared/orientation/orientation.deadlines";
+import { nextOrientationEtat, pendingEtats } from "../../shared/orientation/orientation.status";
+import { pathwayWorkItemTypes } from "../../shared/work-items/work-items.schema";
 import type { Db } from "../db/connect";
 import type { SystemActor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
@@ -31,6 +37,22 @@ export type NewEntrantInput = {
   origine: Origine;
   /** criteria already known (e.g. brsa, date_naissance, adresse from the flow); invalid entries are dropped */
   criteria?: Record<string, unknown>;
+  /**
+   * The person's open pathway in `departement` is over and closes with this reason before the new one opens
+   * (the new-entrant rule's return after a follow-up on hold or a suspension of more than 12 months).
+   * A pathway still awaiting its first orientation (A_ORIENTER) or with an orientation awaiting a decision
+   * is kept as it is.
+   */
+  lapsedPathway?: AutomaticExitReason;
+};
+
+export type OpenedPathway = {
+  personId: string;
+  parcoursId: string;
+  orientationId: string;
+  opened: boolean;
+  /** the pathway this call closed before opening the new one, with its exit reason */
+  closed?: { parcoursId: string; exitReason: AutomaticExitReason };
 };
 
 const system: SystemActor = { kind: "system", id: "ouverture-parcours", channel: "system" };
@@ -58,30 +80,41 @@ export async function openPathwayForNewEntrant(
 }
 
 /**
- * The same for many persons in a few statements (one read of their open pathways, one insert per table):
+ * The same for many persons in a few statements (one read of their open pathways, one write per table):
  * the CAF/MSA import opens a whole batch's new entrants at once. Results are in the order of `inputs`.
  */
 export async function openPathwaysForNewEntrants(
   tx: Db,
   deps: { clock: Clock; ids: Ids },
   inputs: readonly NewEntrantInput[],
-): Promise<{ personId: string; parcoursId: string; orientationId: string; opened: boolean }[]> {
+): Promise<OpenedPathway[]> {
   if (inputs.length === 0) return [];
-  const open = new Map(
-    (await orientationRepository.openPathwaysOf(tx, [...new Set(inputs.map((i) => i.personId))])).map((p) => [
-      p.personId,
-      p,
-    ]),
-  );
+  const open = new Map<string, OpenPathway>();
+  for (const row of await orientationRepository.openPathwaysOf(tx, [
+    ...new Set(inputs.map((i) => i.personId)),
+  ])) {
+    // one pathway per person, with up to two orientations in progress (one in force, one awaited)
+    const seen = open.get(row.personId);
+    const pending = row.orientationEtat !== null && pendingEtats.includes(row.orientationEtat);
+    open.set(row.personId, {
+      ...row,
+      orientationId: seen?.orientationId ?? row.orientationId,
+      pendingOrientation: (seen?.pendingOrientation ?? false) || pending,
+    });
+  }
+  const closed = await closeLapsedPathways(tx, deps, inputs, open);
   const now = deps.clock.now();
   const today = parisDate(now);
   const parcours: NewParcours[] = [];
   const orientations: NewOrientation[] = [];
   const transitions: NewTransition[] = [];
   const items: NewWorkItem[] = [];
-  const out: { personId: string; parcoursId: string; orientationId: string; opened: boolean }[] = [];
+  const out: OpenedPathway[] = [];
   for (const input of inputs) {
-    const existing = open.get(input.personId);
+    const lapsed = closed.get(input.personId);
+    // a closed pathway is forgotten once: a person listed twice gets one new pathway
+    if (lapsed) closed.delete(input.personId);
+    const existing = lapsed ? undefined : open.get(input.personId);
     if (existing?.orientationId) {
       out.push({
         personId: input.personId,
@@ -147,12 +180,100 @@ export async function openPathwaysForNewEntrants(
       dueSoonDate: orientationDueSoonDate(t0),
     });
     // a person listed twice gets one pathway
-    open.set(input.personId, { personId: input.personId, parcoursId, departement, t0, orientationId });
-    out.push({ personId: input.personId, parcoursId, orientationId, opened: true });
+    open.set(input.personId, {
+      personId: input.personId,
+      parcoursId,
+      departement,
+      t0,
+      statutSuivi: "A_ORIENTER",
+      orientationId,
+      pendingOrientation: true,
+    });
+    out.push({
+      personId: input.personId,
+      parcoursId,
+      orientationId,
+      opened: true,
+      ...(lapsed ? { closed: lapsed } : {}),
+    });
   }
   await orientationRepository.insertParcours(tx, parcours);
   await orientationRepository.insert(tx, orientations);
   await orientationRepository.addTransition(tx, transitions);
   await workItemsRepository.openMany(tx, items);
+  return out;
+}
+
+type OpenPathway = {
+  personId: string;
+  parcoursId: string;
+  departement: string;
+  t0: LocalDate;
+  statutSuivi: "A_ORIENTER" | "ACTIF" | "EN_VEILLE" | "CLOS";
+  orientationId: string | null;
+  /** an orientation of the pathway awaits its decision (BROUILLON or EN_ATTENTE) */
+  pendingOrientation: boolean;
+};
+
+/**
+ * Closes the open pathways the callers say are over (parcours.md §2.4: a follow-up on hold or a suspension
+ * beyond 12 months ends with `CLOS`), in a few statements: the pathways with their exit reason, their
+ * orientation in force (OUVERT → CLOTURE through the state table, with its transition), and the persons'
+ * open pathway work items (ANNULE). Only a pathway of the same département that is in follow-up (ACTIF or
+ * EN_VEILLE) and has no orientation awaiting a decision closes: a pending orientation has no way to
+ * CLOTURE in the state table, and the person keeps one pending orientation at most. Returns the closed
+ * pathway of each person.
+ */
+async function closeLapsedPathways(
+  tx: Db,
+  deps: { clock: Clock },
+  inputs: readonly NewEntrantInput[],
+  open: ReadonlyMap<string, OpenPathway>,
+): Promise<Map<string, { parcoursId: string; exitReason: AutomaticExitReason }>> {
+  const wanted = new Map<string, { parcoursId: string; exitReason: AutomaticExitReason }>();
+  for (const input of inputs) {
+    const existing = open.get(input.personId);
+    if (
+      input.lapsedPathway &&
+      existing &&
+      existing.departement === input.departement &&
+      (existing.statutSuivi === "ACTIF" || existing.statutSuivi === "EN_VEILLE") &&
+      !existing.pendingOrientation &&
+      !wanted.has(input.personId)
+    )
+      wanted.set(input.personId, { parcoursId: existing.parcoursId, exitReason: input.lapsedPathway });
+  }
+  const out = new Map<string, { parcoursId: string; exitReason: AutomaticExitReason }>();
+  if (wanted.size === 0) return out;
+  const now = deps.clock.now();
+  const rows = await orientationRepository.closeLapsedParcours(tx, [...wanted.values()], now);
+  for (const r of rows) out.set(r.personId, wanted.get(r.personId)!);
+  if (rows.length === 0) return out;
+
+  const parcoursIds = rows.map((r) => r.parcoursId);
+  const to = nextOrientationEtat("OUVERT", "close");
+  const orientations = await orientationRepository.moveOrientationsOf(tx, parcoursIds, {
+    from: "OUVERT",
+    to,
+    at: now,
+  });
+  await orientationRepository.addTransition(
+    tx,
+    orientations.map((o) => ({
+      orientationId: o.id,
+      from: "OUVERT" as const,
+      to,
+      event: "close",
+      actor: system,
+      at: now,
+      reason: `sortie du parcours : ${out.get(o.personId)!.exitReason}`,
+    })),
+  );
+  await workItemsRepository.closeMany(tx, {
+    types: pathwayWorkItemTypes,
+    personIds: rows.map((r) => r.personId),
+    at: now,
+    status: "ANNULE",
+  });
   return out;
 }

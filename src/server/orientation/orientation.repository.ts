@@ -115,10 +115,50 @@ export const orientationRepository = {
         "p.id as parcoursId",
         "p.departement",
         "p.t0_date as t0",
+        "p.statut_suivi as statutSuivi",
         "o.id as orientationId",
+        "o.etat as orientationEtat",
       ])
       .where("p.person_id", "in", personIds)
       .where("p.statut_suivi", "<>", "CLOS")
+      .execute();
+  },
+
+  /**
+   * Closes, in one statement, the pathways Socle ends by itself (a follow-up on hold or suspended for too
+   * long, parcours.md §2.4), each with its exit reason. Guarded against a concurrent write: only a pathway
+   * still in follow-up (ACTIF or EN_VEILLE) and with no orientation awaiting a decision closes. Returns the
+   * pathways closed.
+   */
+  async closeLapsedParcours(
+    db: Db,
+    rows: readonly { parcoursId: string; exitReason: string }[],
+    at: Date,
+  ): Promise<{ parcoursId: string; personId: string }[]> {
+    if (rows.length === 0) return [];
+    const r = await sql<{ parcoursId: string; personId: string }>`
+      UPDATE parcours AS p
+      SET statut_suivi = 'CLOS', closed_at = ${at}, exit_reason = x.reason, version = p.version + 1
+      FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.exitReason)}::text[]) AS x(id, reason)
+      WHERE p.id = x.id AND p.statut_suivi IN ('ACTIF', 'EN_VEILLE')
+        AND NOT EXISTS (SELECT 1 FROM orientations o WHERE o.parcours_id = p.id AND o.etat IN ('BROUILLON', 'EN_ATTENTE'))
+      RETURNING p.id AS "parcoursId", p.person_id AS "personId"`.execute(db);
+    return r.rows;
+  },
+
+  /** Moves the orientations of `parcoursIds` in state `from` to `to` (the state table's decision), in one statement. */
+  async moveOrientationsOf(
+    db: Db,
+    parcoursIds: readonly string[],
+    t: { from: OrientationEtat; to: OrientationEtat; at: Date },
+  ): Promise<{ id: string; personId: string }[]> {
+    if (parcoursIds.length === 0) return [];
+    return db
+      .updateTable("orientations")
+      .set({ etat: t.to, updated_at: t.at, version: sql`version + 1` })
+      .where("parcours_id", "in", parcoursIds)
+      .where("etat", "=", t.from)
+      .returning(["id", "person_id as personId"])
       .execute();
   },
 

@@ -53,6 +53,8 @@ let februaryNewEntrants = 0;
 // H 9108 first application: request on 08/02/2026, absent from January → in
 // I 9109 in and out of the top « droits et devoirs », support « en veille » since 01/11/2025 → out
 // K 9112 struck off earlier (pathway closed in 2025), back and subject → in
+// L 9113 oriented, support « en veille » since 01/12/2024 (> 12 months), subject again → in: the old
+//   pathway closes, a new one opens dated T0
 before(async () => {
   h = await testDb();
   await steeringTerritory(h.db);
@@ -67,6 +69,7 @@ before(async () => {
       hh(7, 9107, {}, false),
       hh(9, 9109, {}, false),
       hh(12, 9112, {}, false),
+      hh(13, 9113, {}, false),
     ],
     { dtref: "2026-01-31", createdOn: "2026-02-04" },
   );
@@ -75,14 +78,31 @@ before(async () => {
 
   const structure = await insertStructure(h.db);
   await insertFollowUp(h.db, { personId: await personIdOf(9105), structureId: structure.id });
-  // I: a pathway on hold since 01/11/2025; K: a pathway closed on 30/06/2025
+  // I: a pathway on hold since 01/11/2025; K: a pathway closed on 30/06/2025; L: on hold since 01/12/2024
+  const cd = await insertStructure(h.db, { kind: "conseil_departemental" });
+  const officer = await insertProfessional(h.db, { structure: cd, roles: ["charge_orientation"] });
   for (const [serial, statut, veille, closed] of [
     [9109, "EN_VEILLE", "2025-11-01", null],
     [9112, "CLOS", null, "2025-06-30T10:00:00Z"],
+    [9113, "EN_VEILLE", "2024-12-01", null],
   ] as const) {
+    const parcoursId = deps.ids.uuid();
+    const personId = await personIdOf(serial);
     await sql`INSERT INTO parcours (id, person_id, departement, t0_date, statut_suivi, origine, opened_at, veille_since, closed_at)
-      VALUES (${deps.ids.uuid()}, ${await personIdOf(serial)}, '80', '2025-03-03', ${statut}, 'INSCRIPTION_AUTO_CAF',
+      VALUES (${parcoursId}, ${personId}, '80', '2025-03-03', ${statut}, 'INSCRIPTION_AUTO_CAF',
         '2025-03-03T10:00:00Z', ${veille}, ${closed})`.execute(h.db);
+    if (serial === 9113)
+      await orient(
+        h.db,
+        { personId, parcoursId },
+        {
+          at: "2025-03-10T10:00:00Z",
+          parcours: "SOCIAL",
+          organisme: "CD",
+          structureId: cd.id,
+          deciderId: officer.id,
+        },
+      );
   }
 
   // February's flow, received by the département on 01/03/2026 (T0), created on 05/03 by the CAF
@@ -98,6 +118,7 @@ before(async () => {
       hh(8, 9108, { dtdemrsa: "2026-02-08" }, true),
       hh(9, 9109, {}, true),
       hh(12, 9112, {}, true),
+      hh(13, 9113, {}, true),
     ],
     { dtref: "2026-02-28", createdOn: "2026-03-05" },
   );
@@ -106,8 +127,6 @@ before(async () => {
 
   // the worked example: H's orientation notified on 15/03 at 23:30 in Paris (T0 + 14 days: in time), A's
   // at 00:30 in Paris on 16/03 (T0 + 15 days: late), both instants written in UTC
-  const cd = await insertStructure(h.db, { kind: "conseil_departemental" });
-  const officer = await insertProfessional(h.db, { structure: cd, roles: ["charge_orientation"] });
   for (const [serial, instant] of [
     [9108, "2026-03-15T22:30:00Z"],
     [9101, "2026-03-15T23:30:00Z"],
@@ -142,34 +161,46 @@ async function indicator(id: string, today: string) {
 }
 
 describe("IND-V2-01 « Nombre de nouveaux entrants »", () => {
-  test("the three criteria with their inclusions and exclusions: A, C, F, H and K are in; B, D, E, G and I out", async () => {
+  test("the three criteria with their inclusions and exclusions: A, C, F, H, K and L are in; B, D, E, G and I out", async () => {
     // in: A (newly subject), C (back after > 12 months of suspension), F (arrival), H (first application),
-    // K (struck off, back) = 5, all dated T0 = 01/03/2026 (receipt), so counted in March, not February
+    // K (struck off, back), L (back after > 12 months on hold) = 6, all dated T0 = 01/03/2026 (receipt), so
+    // counted in March, not February
     const values = await indicator("IND-V2-01", "2026-04-30");
     assert.deepEqual(
       values.map((v) => [v.periode, v.valeur]),
       [
         ["2026-01", 0],
         ["2026-02", 0],
-        ["2026-03", 5],
+        ["2026-03", 6],
       ],
     );
-    assert.equal(februaryNewEntrants, 5, "the import and the indicator agree");
+    assert.equal(februaryNewEntrants, 6, "the import and the indicator agree");
     const entered = await sql<{ person_id: string }>`
       SELECT person_id FROM ind_pathways WHERE new_entrant AND t0_date = '2026-03-01'`.execute(h.db);
-    const expected = await Promise.all([9101, 9103, 9106, 9108, 9112].map(personIdOf));
+    const expected = await Promise.all([9101, 9103, 9106, 9108, 9112, 9113].map(personIdOf));
     assert.deepEqual(entered.rows.map((r) => r.person_id).sort(), expected.sort());
+  });
+
+  test("L's pathway on hold for more than 12 months is closed with its reason, the new one is dated T0", async () => {
+    const pathways = await sql<{ t0_date: string; closed_date: string | null; exit_reason: string | null }>`
+      SELECT t0_date, closed_date, exit_reason FROM ind_pathways WHERE person_id = ${await personIdOf(9113)}
+      ORDER BY t0_date`.execute(h.db);
+    assert.deepEqual(pathways.rows, [
+      { t0_date: "2025-03-03", closed_date: "2026-03-02", exit_reason: "VEILLE_LONGUE" },
+      { t0_date: "2026-03-01", closed_date: null, exit_reason: null },
+    ]);
   });
 });
 
 describe("IND-V2-02 « Nombre de nouveaux entrants orientés en 15 jours et moins »", () => {
   test("worked example: T0 = receipt on 01/03, not the 08/02 opening; in time on 15/03, late on 16/03", async () => {
-    // March cohort: 5 entrants; H notified 15/03 (15/03 − 01/03 = 14 days < 15: in), A notified 16/03
-    // (15 days: out), C, F, K not oriented → 1 / 5 = 20 %
+    // March cohort: 6 entrants; H notified 15/03 (15/03 − 01/03 = 14 days < 15: in), A notified 16/03
+    // (15 days: out), C, F, K, L not oriented (L's earlier orientation belongs to its closed pathway)
+    // → 1 / 6 = 16.7 %
     const march = (await indicator("IND-V2-02", "2026-04-15")).find((v) => v.periode === "2026-03")!;
     assert.deepEqual(
       [march.valeur, march.numerateur, march.denominateur, march.statut],
-      [20, 1, 5, "definitif"],
+      [16.7, 1, 6, "definitif"],
     );
   });
 

@@ -106,6 +106,22 @@ export const workItemsRepository = {
     return Number(r.numUpdatedRows);
   },
 
+  /** The same for many persons and types in one statement (a batch of pathways closing). */
+  async closeMany(
+    db: Db,
+    c: { types: readonly WorkItemType[]; personIds: readonly string[]; at: Date; status: "FAIT" | "ANNULE" },
+  ): Promise<number> {
+    if (c.personIds.length === 0 || c.types.length === 0) return 0;
+    const r = await db
+      .updateTable("work_items")
+      .set({ status: c.status, closed_at: c.at })
+      .where("type", "in", [...c.types])
+      .where("person_id", "in", [...c.personIds])
+      .where("status", "in", ["A_FAIRE", "EN_COURS"])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
   /** One page of a queue, sorted by due date, with the counts of the whole queue (total, overdue, due soon). */
   async list(db: Db, queue: WorkItemQueue, f: WorkItemFilter) {
     let q = db

@@ -31,6 +31,18 @@ export const exitReasonLabels: Record<ExitReason, string> = {
   AUTRE: "Autre motif (préciser en commentaire)",
 };
 
+/**
+ * Closures Socle records by itself, never chosen by a référent (so not in `exitReasons`): a follow-up on hold
+ * (*mise en veille*) or a right suspended for more than `suspensionMaxMois` months is over, and the person's
+ * return makes them a new entrant again (parcours.md §2.4, pilotage.md IND-V2-01).
+ */
+export const automaticExitReasons = ["VEILLE_LONGUE", "SUSPENSION_LONGUE"] as const;
+export type AutomaticExitReason = (typeof automaticExitReasons)[number];
+export const automaticExitReasonLabels: Record<AutomaticExitReason, string> = {
+  VEILLE_LONGUE: "Fin de l'accompagnement après une mise en veille de plus de 12 mois",
+  SUSPENSION_LONGUE: "Fin de l'accompagnement après une suspension du droit de plus de 12 mois",
+};
+
 /** Detail of an exit to employment (parcours.md §8.1). */
 export const jobKinds = [
   "CDI",

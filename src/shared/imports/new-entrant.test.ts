@@ -4,6 +4,7 @@ import fc from "fast-check";
 import {
   addMonths,
   decideNewEntrant,
+  lapsedFollowUpExitReason,
   lastedMoreThan,
   type NewEntrantFacts,
   newEntrantReasonLabels,
@@ -195,6 +196,24 @@ describe("every combination of facts", () => {
       else if (f.suivi.parcours === "ACTIF" || f.suivi.referentActif)
         assert.ok(longSuspension, JSON.stringify(f));
     }
+  });
+
+  test("a new entrant whose pathway is still open (ACTIF or EN_VEILLE) always has it closed, with its reason", () => {
+    let reentries = 0;
+    for (const f of all) {
+      const d = decideNewEntrant(f);
+      if (!d.nouvelEntrant) continue;
+      const reason = lapsedFollowUpExitReason(d.motif);
+      if (f.suivi.parcours === "ACTIF" || f.suivi.parcours === "EN_VEILLE") {
+        reentries++;
+        assert.equal(
+          reason,
+          d.motif === "RETOUR_APRES_SUSPENSION_LONGUE" ? "SUSPENSION_LONGUE" : "VEILLE_LONGUE",
+          JSON.stringify(f),
+        );
+      } else if (d.motif !== "RETOUR_APRES_SUSPENSION_LONGUE") assert.equal(reason, null);
+    }
+    assert.ok(reentries > 0);
   });
 
   test("a suspension of 12 months or less always excludes; every decision has a French label", () => {

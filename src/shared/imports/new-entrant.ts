@@ -5,6 +5,7 @@
 // months → new entrant again; of that long or less → not (the same référent resumes). « More than »: the
 // text leaves exactly 12 months undefined, so the boundary is a parameter and exactly 12 is not « more ».
 // Pure: facts in, decision out.
+import type { AutomaticExitReason } from "../follow-up/follow-up.schema";
 import type { LocalDate } from "../kernel/dates";
 
 export type NewEntrantParams = { suspensionMaxMois: number };
@@ -131,4 +132,15 @@ export function decideNewEntrant(
     return no("SUIVI_EN_COURS");
   }
   return { nouvelEntrant: true, motif };
+}
+
+/**
+ * The exit reason of the follow-up a new entrant's return ends: back after a follow-up on hold or a suspension
+ * of more than `suspensionMaxMois` months, the person's open pathway here is over (`CLOS`) and a new one
+ * starts with a new T0 (parcours.md §2.4 « Veille or suspension beyond 12 months »); null for the others.
+ */
+export function lapsedFollowUpExitReason(motif: NewEntrantReason): AutomaticExitReason | null {
+  if (motif === "RETOUR_APRES_VEILLE_LONGUE") return "VEILLE_LONGUE";
+  if (motif === "RETOUR_APRES_SUSPENSION_LONGUE") return "SUSPENSION_LONGUE";
+  return null;
 }

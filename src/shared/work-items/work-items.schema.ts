@@ -47,6 +47,24 @@ export const workItemStatusLabels: Record<WorkItemStatus, string> = {
   ANNULE: "Annulé",
 };
 
+/**
+ * The items that belong to a person's pathway: they lapse when Socle closes a pathway by itself (a follow-up
+ * on hold or suspended for too long). Not the identity or registration items (duplicates, divergences, an
+ * abandoned registration: the person's file, not their pathway) nor the « suivi dans l'emploi » ones (§8.2).
+ */
+export const pathwayWorkItemTypes: readonly WorkItemType[] = [
+  "CRITERES_ORIENTATION_A_COMPLETER",
+  "DECISION_ORIENTATION_A_PRENDRE",
+  "ENTRETIEN_GIRATOIRE_A_PLANIFIER",
+  "PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE",
+  "DEMANDE_REORIENTATION_A_EXAMINER",
+  "CONTRAT_A_REVISER",
+  "RDV_ABSENCE",
+  "POINT_ETAPE_A_REALISER",
+  "CORDE_DE_RAPPEL",
+  "DECROCHAGE_A_TRAITER",
+];
+
 /** The types that belong to the orientation queue of a département (the chargé d'orientation's). */
 export const orientationQueueTypes: readonly WorkItemType[] = [
   "CRITERES_ORIENTATION_A_COMPLETER",

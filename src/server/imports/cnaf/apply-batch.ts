@@ -8,10 +8,12 @@
 // them (`earlyReadsUsable`: no person of this batch shares an identifier, a name and birth date, or a
 // candidate with a person the previous batch wrote); otherwise the batch reads again inside its transaction.
 
+import { type AutomaticExitReason, automaticExitReasons } from "../../../shared/follow-up/follow-up.schema";
 import { importsErrors } from "../../../shared/imports/imports.errors";
 import {
   decideNewEntrant,
   type FollowUpFacts,
+  lapsedFollowUpExitReason,
   type NewEntrantParams,
 } from "../../../shared/imports/new-entrant";
 import {
@@ -413,7 +415,13 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
   const pendingMonths = new Map<string, DroitsDevoirsMonthsTable>();
   const createdIds: string[] = [];
   const updatedIds = new Set<string>();
-  const entrants: { personId: string; birthDate: string; address: CnafHousehold["address"] }[] = [];
+  const entrants: {
+    personId: string;
+    birthDate: string;
+    address: CnafHousehold["address"];
+    /** back after a follow-up on hold or a suspension too long: the open pathway closes with this reason */
+    lapsedPathway: AutomaticExitReason | null;
+  }[] = [];
   for (const r of resolved) {
     await pause();
     const { h, p, personId } = r;
@@ -458,8 +466,14 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
       suivi.get(personId) ?? { parcours: null, veilleDepuis: null, referentActif: false },
       ctx,
     );
-    if (decideNewEntrant(facts, input.params).nouvelEntrant) {
-      entrants.push({ personId, birthDate: p.birthDate, address: h.address });
+    const decision = decideNewEntrant(facts, input.params);
+    if (decision.nouvelEntrant) {
+      entrants.push({
+        personId,
+        birthDate: p.birthDate,
+        address: h.address,
+        lapsedPathway: lapsedFollowUpExitReason(decision.motif),
+      });
       suivi.set(personId, {
         parcours: "A_ORIENTER",
         veilleDepuis: null,
@@ -609,16 +623,27 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
           numero_type_libelle_voie: e.address.line ?? undefined,
         },
       },
+      ...(e.lapsedPathway ? { lapsedPathway: e.lapsedPathway } : {}),
     })),
   );
   const opened = pathways.filter((p) => p.opened).map((p) => p.personId);
   counts.newEntrants = opened.length;
+  const closedFor = (reason: AutomaticExitReason) =>
+    pathways.filter((p) => p.closed?.exitReason === reason).map((p) => p.personId);
 
   // one append to the audit chain for the whole batch (identity rows prepared with the plan)
   await (input.copy ? audit.appendPreparedByCopy : audit.appendPrepared)(
     tx,
     plan.identityAudit,
     audit.prepareGroups(deps.clock, actor, [
+      // the pathways closed before a new one opens (their orientation in force and work items with them)
+      ...automaticExitReasons.map((exitReason) => ({
+        personIds: closedFor(exitReason),
+        action: "orientation.pathway_closed",
+        section: "orientation",
+        purpose: "follow" as const,
+        details: { ...auditDetails(ctx), exitReason },
+      })),
       {
         personIds: opened,
         action: "orientation.pathway_opened",

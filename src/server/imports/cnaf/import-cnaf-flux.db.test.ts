@@ -5,10 +5,18 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import { sql } from "kysely";
 import { nirKey } from "../../../shared/identity/nir";
-import { insertFollowUp, insertPerson, insertStructure } from "../../../test-support/builders";
+import {
+  insertFollowUp,
+  insertPerson,
+  insertProfessional,
+  insertStructure,
+} from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
 import { testDeps, testSecrets } from "../../../test-support/deps";
 import { allowsConcurrentQueries, type DbHandle } from "../../db/connect";
+import { openPathwayForNewEntrant } from "../../orientation/open-pathway-for-new-entrant";
+import { orientationRepository } from "../../orientation/orientation.repository";
+import { workItemsRepository } from "../../work-items/work-items.repository";
 import {
   aHousehold,
   aPerson,
@@ -454,6 +462,226 @@ describe("new entrants across monthly flows", () => {
       { month: "2026-01-01", etat_code: "4", suspension_since: "2024-12-01" },
       { month: "2026-02-01", etat_code: "2", suspension_since: null },
     ]);
+  });
+});
+
+/**
+ * A pathway opened at `t0`, its orientation decided (OUVERT, pathway ACTIF) with a référent's structure, then
+ * on hold since `veilleSince` when given; an open « point d'étape » and a possible duplicate to examine.
+ */
+async function followedPathway(personId: string, o: { t0: string; veilleSince?: string }) {
+  const { deps } = testDeps(h, `${o.t0}T09:00:00Z`);
+  const { parcoursId, orientationId } = await openPathwayForNewEntrant(h.db, deps, {
+    personId,
+    departement: "80",
+    t0: o.t0,
+    origine: "INSCRIPTION_AUTO_CAF",
+    criteria: { brsa: true },
+  });
+  const structure = await insertStructure(h.db);
+  const officer = await insertProfessional(h.db, { structure, roles: ["charge_orientation"] });
+  const decidedAt = new Date(`${o.t0}T15:00:00Z`);
+  const { version } = (await orientationRepository.get(h.db, orientationId))!;
+  await orientationRepository.update(
+    h.db,
+    orientationId,
+    version,
+    {
+      etat: "OUVERT",
+      statut: "DECIDE",
+      decision: "ACCEPTEE",
+      decided_by: officer.id,
+      decided_at: decidedAt,
+      organisme_decision: "CD",
+      parcours_retenu: "SOCIO_PRO",
+      organisme_retenu: "CD",
+      structure_id: structure.id,
+    },
+    decidedAt,
+  );
+  await orientationRepository.markParcoursOriented(h.db, parcoursId);
+  await workItemsRepository.close(h.db, {
+    type: "DECISION_ORIENTATION_A_PRENDRE",
+    personId,
+    at: decidedAt,
+  });
+  await insertFollowUp(h.db, { personId, structureId: structure.id });
+  if (o.veilleSince)
+    // no use case puts a follow-up on hold yet: the state the rule reads is written as such
+    await sql`UPDATE parcours SET statut_suivi = 'EN_VEILLE', veille_since = ${o.veilleSince} WHERE id = ${parcoursId}`.execute(
+      h.db,
+    );
+  for (const type of ["POINT_ETAPE_A_REALISER", "DOUBLON_A_EXAMINER"] as const)
+    await workItemsRepository.open(h.db, {
+      id: deps.ids.uuid(),
+      type,
+      personId,
+      subjectId: null,
+      departement: "80",
+      structureId: structure.id,
+      createdAt: decidedAt,
+      dueDate: "2026-04-01",
+      dueSoonDate: "2026-03-25",
+    });
+  return { parcoursId, orientationId };
+}
+
+describe("a new entrant again: back after more than 12 months on hold or suspended (parcours.md §2.4)", () => {
+  test("the old pathway closes (exit reason, orientation CLOTURE, its items lapse) and a new one opens with the new T0; 12 months exactly: the same pathway resumes; the same flow again changes nothing", async () => {
+    const { deps } = testDeps(h);
+    const hh = (n: number, serial: number, over: Partial<GenHousehold>, soumis: boolean) =>
+      aHousehold(n, { ...over, persons: [aPerson(serial, "DEM", { soumis })] });
+    const january = flowFile(
+      [
+        hh(1, 9201, {}, false), // L: on hold since 15/01/2025, not subject in January
+        hh(2, 9202, {}, false), // S: on hold since 28/02/2025, exactly 12 months on 28/02/2026
+        // M: followed (ACTIF), right suspended since 01/12/2024
+        hh(3, 9203, { etat: "4", suspension: { kind: "versement", motif: "06", since: "2024-12-01" } }, true),
+      ],
+      { dtref: "2026-01-31", createdOn: "2026-02-04" },
+    );
+    assert.equal((await importCnafFlux(deps, { filePath: january, departement: "80" })).newEntrants, 0);
+    const [l, s, m] = await Promise.all([9201, 9202, 9203].map(personIdOf));
+    const oldL = await followedPathway(l!, { t0: "2024-06-03", veilleSince: "2025-01-15" });
+    const oldS = await followedPathway(s!, { t0: "2024-06-03", veilleSince: "2025-02-28" });
+    const oldM = await followedPathway(m!, { t0: "2024-06-03" });
+
+    const february = flowFile([hh(1, 9201, {}, true), hh(2, 9202, {}, true), hh(3, 9203, {}, true)], {
+      dtref: "2026-02-28",
+      createdOn: "2026-03-05",
+    });
+    const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
+    assert.equal(feb.newEntrants, 2, "L and M are new entrants again, S is not");
+
+    const pathwaysOf = (personId: string) =>
+      h.db
+        .selectFrom("parcours")
+        .select(["id", "statut_suivi", "t0_date", "origine", "exit_reason", "closed_at"])
+        .where("person_id", "=", personId)
+        .orderBy("opened_at")
+        .execute();
+    const itemsOf = (personId: string) =>
+      h.db
+        .selectFrom("work_items")
+        .select(["type", "subject_id", "status"])
+        .where("person_id", "=", personId)
+        .orderBy("type")
+        .orderBy("status")
+        .execute();
+    for (const [personId, old, exitReason] of [
+      [l!, oldL, "VEILLE_LONGUE"],
+      [m!, oldM, "SUSPENSION_LONGUE"],
+    ] as const) {
+      const [closed, opened, ...more] = await pathwaysOf(personId);
+      assert.deepEqual(more, []);
+      assert.deepEqual(
+        { ...closed, closed_at: closed?.closed_at instanceof Date },
+        {
+          id: old.parcoursId,
+          statut_suivi: "CLOS",
+          t0_date: "2024-06-03",
+          origine: "INSCRIPTION_AUTO_CAF",
+          exit_reason: exitReason,
+          closed_at: true,
+        },
+      );
+      assert.deepEqual(
+        { ...opened, id: undefined },
+        {
+          id: undefined,
+          statut_suivi: "A_ORIENTER",
+          t0_date: "2026-03-05",
+          origine: "INSCRIPTION_AUTO_CAF",
+          exit_reason: null,
+          closed_at: null,
+        },
+      );
+      // the orientation in force closed through the state table; a new one awaits its decision
+      assert.equal((await orientationRepository.get(h.db, old.orientationId))?.etat, "CLOTURE");
+      assert.deepEqual((await orientationRepository.transitions(h.db, old.orientationId)).at(-1), {
+        from: "OUVERT",
+        to: "CLOTURE",
+        event: "close",
+        actorKind: "system",
+        actorId: "ouverture-parcours",
+        at: (await orientationRepository.transitions(h.db, old.orientationId)).at(-1)!.at,
+        reason: `sortie du parcours : ${exitReason}`,
+      });
+      const pending = await orientationRepository.pendingOf(h.db, personId);
+      assert.equal(pending?.parcoursId, opened!.id);
+      assert.equal(pending?.t0, "2026-03-05");
+      // the pathway's items lapse, the file's stay; the decision on the new orientation is to be taken
+      assert.deepEqual(await itemsOf(personId), [
+        { type: "DECISION_ORIENTATION_A_PRENDRE", subject_id: pending!.id, status: "A_FAIRE" },
+        { type: "DECISION_ORIENTATION_A_PRENDRE", subject_id: old.orientationId, status: "FAIT" },
+        { type: "DOUBLON_A_EXAMINER", subject_id: null, status: "A_FAIRE" },
+        { type: "POINT_ETAPE_A_REALISER", subject_id: null, status: "ANNULE" },
+      ]);
+    }
+
+    // S: on hold exactly 12 months: not « more than 12 », the same pathway and référent resume, nothing new
+    assert.deepEqual(
+      (await pathwaysOf(s!)).map((p) => [p.id, p.statut_suivi, p.exit_reason]),
+      [[oldS.parcoursId, "EN_VEILLE", null]],
+    );
+    assert.equal((await orientationRepository.get(h.db, oldS.orientationId))?.etat, "OUVERT");
+    assert.equal(await orientationRepository.pendingOf(h.db, s!), undefined);
+    assert.deepEqual(
+      (await itemsOf(s!)).map((i) => [i.type, i.status]),
+      [
+        ["DECISION_ORIENTATION_A_PRENDRE", "FAIT"],
+        ["DOUBLON_A_EXAMINER", "A_FAIRE"],
+        ["POINT_ETAPE_A_REALISER", "A_FAIRE"],
+      ],
+    );
+
+    // audited: each closure with its reason, each opening
+    const audited = await h.db
+      .selectFrom("audit_events")
+      .select(["person_id", "action", "details"])
+      .where("action", "in", ["orientation.pathway_closed", "orientation.pathway_opened"])
+      .orderBy("id")
+      .execute();
+    assert.deepEqual(
+      audited.map((a) => [a.person_id, a.action, (a.details as { exitReason?: string }).exitReason]),
+      [
+        [l, "orientation.pathway_closed", "VEILLE_LONGUE"],
+        [m, "orientation.pathway_closed", "SUSPENSION_LONGUE"],
+        [l, "orientation.pathway_opened", undefined],
+        [m, "orientation.pathway_opened", undefined],
+      ],
+    );
+
+    // the same file again: refused; the same flow exported again (another file): the new pathways are
+    // A_ORIENTER, nothing changes
+    const state = async () => ({
+      counts: await rowCounts(),
+      parcours: await h.db
+        .selectFrom("parcours")
+        .select(["id", "statut_suivi", "exit_reason", "version"])
+        .orderBy("id")
+        .execute(),
+      orientations: await h.db
+        .selectFrom("orientations")
+        .select(["id", "etat", "version"])
+        .orderBy("id")
+        .execute(),
+      items: await h.db.selectFrom("work_items").select(["id", "status"]).orderBy("id").execute(),
+    });
+    const before = await state();
+    const same = await importCnafFlux(deps, { filePath: february, departement: "80" });
+    assert.deepEqual([same.status, same.newEntrants], ["deja_importe", 0]);
+    assert.deepEqual(await state(), before);
+    const again = await importCnafFlux(deps, {
+      filePath: flowFile([hh(1, 9201, {}, true), hh(2, 9202, {}, true), hh(3, 9203, {}, true)], {
+        dtref: "2026-02-28",
+        createdOn: "2026-03-05",
+        time: "12:00:00",
+      }),
+      departement: "80",
+    });
+    assert.deepEqual([again.status, again.created, again.updated, again.newEntrants], ["termine", 0, 0, 0]);
+    assert.deepEqual(await state(), before);
   });
 });
 
