@@ -16,7 +16,7 @@ import {
   recommendationSchema,
   type StructureOption,
 } from "../../shared/orientation/orientation.schema";
-import { orientationStatut } from "../../shared/orientation/orientation.status";
+import { statutOf } from "../../shared/orientation/orientation.status";
 import type { OrientationRecord, orientationRepository } from "./orientation.repository";
 
 type Repo = typeof orientationRepository;
@@ -52,7 +52,7 @@ export function presentOrientation(d: OrientationViewData): OrientationView {
     id: o.id,
     version: o.version,
     etat: o.etat,
-    statut: orientationStatut[o.etat],
+    statut: statutOf(o.etat, o.decision !== null),
     origine: o.origine,
     person: {
       id: d.person.id,

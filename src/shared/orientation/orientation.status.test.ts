@@ -8,6 +8,7 @@ import {
   orientationEvents,
   orientationStatut,
   orientationTransitions,
+  statutOf,
 } from "./orientation.status";
 
 // The expected lifecycle, written out independently of the table (parcours.md §3.4)
@@ -16,6 +17,9 @@ const allowed: [string, string, string][] = [
   ["EN_ATTENTE", "criteria_incomplete", "BROUILLON"],
   ["EN_ATTENTE", "decide", "OUVERT"],
   ["OUVERT", "close", "CLOTURE"],
+  // the pathway closes while an orientation is still awaited (an exit during a re-orientation): closed undecided
+  ["BROUILLON", "close", "CLOTURE"],
+  ["EN_ATTENTE", "close", "CLOTURE"],
 ];
 
 describe("orientation lifecycle", () => {
@@ -62,7 +66,8 @@ describe("orientation lifecycle", () => {
   });
 
   test("a decision is only possible with a recommendation computed (EN_ATTENTE), never from BROUILLON", () => {
-    assert.deepEqual(allowedOrientationEvents("BROUILLON"), ["criteria_completed"]);
+    assert.deepEqual(allowedOrientationEvents("BROUILLON"), ["criteria_completed", "close"]);
+    assert.ok(!allowedOrientationEvents("BROUILLON").includes("decide"));
     assert.ok(allowedOrientationEvents("EN_ATTENTE").includes("decide"));
   });
 
@@ -73,6 +78,9 @@ describe("orientation lifecycle", () => {
       OUVERT: "DECIDE",
       CLOTURE: "DECIDE",
     });
+    assert.equal(statutOf("CLOTURE", true), "DECIDE");
+    assert.equal(statutOf("CLOTURE", false), null, "closed before any decision: never decided");
+    assert.equal(statutOf("EN_ATTENTE", false), "PRECONISE");
   });
 
   test("random walks only ever follow the table", () => {

@@ -8,22 +8,28 @@ export const orientationEvents = ["criteria_completed", "criteria_incomplete", "
 export type OrientationEvent = (typeof orientationEvents)[number];
 
 export const orientationTransitions = {
-  // criteria become complete: the recommendation is computed and the decision awaited
-  BROUILLON: { criteria_completed: "EN_ATTENTE" },
-  // a criterion was removed again, or a human decision (accepted, or another orientation chosen)
-  EN_ATTENTE: { criteria_incomplete: "BROUILLON", decide: "OUVERT" },
+  // criteria become complete: the recommendation is computed and the decision awaited; or the pathway closes
+  // before any decision (an exit recorded while a re-orientation is awaited): closed undecided
+  BROUILLON: { criteria_completed: "EN_ATTENTE", close: "CLOTURE" },
+  // a criterion was removed again, or a human decision (accepted, or another orientation chosen), or the
+  // pathway closes before the decision (closed undecided)
+  EN_ATTENTE: { criteria_incomplete: "BROUILLON", decide: "OUVERT", close: "CLOTURE" },
   // replaced by a newer decided orientation, or the pathway closes
   OUVERT: { close: "CLOTURE" },
   CLOTURE: {},
 } as const satisfies Record<OrientationEtat, Partial<Record<OrientationEvent, OrientationEtat>>>;
 
-/** `statut` of the partner API for each `etat`. */
+/** `statut` of the partner API for each `etat` (of a decided orientation, for CLOTURE: see statutOf). */
 export const orientationStatut: Record<OrientationEtat, "PRECONISE" | "DECIDE" | null> = {
   BROUILLON: null,
   EN_ATTENTE: "PRECONISE",
   OUVERT: "DECIDE",
   CLOTURE: "DECIDE",
 };
+
+/** `statut` of an orientation: an orientation closed before any decision was never « DECIDE ». */
+export const statutOf = (etat: OrientationEtat, decided: boolean): "PRECONISE" | "DECIDE" | null =>
+  etat === "CLOTURE" && !decided ? null : orientationStatut[etat];
 
 /** The pending states: criteria may still change and the person's orientation is awaited. */
 export const pendingEtats: readonly OrientationEtat[] = ["BROUILLON", "EN_ATTENTE"];

@@ -26,7 +26,7 @@ import { jobFollowUpMessage } from "../job-follow-up-message";
 /**
  * The référent records the exit of the pathway with a reason from the référentiel (parcours.md §8.1).
  * In one transaction: the pathway is closed (CLOS, with its reason), the orientation in force is closed
- * (OUVERT → CLOTURE), the open contract is suspended (« registration ceases » in the contract's table; it
+ * (OUVERT → CLOTURE) and so is one still awaiting its decision (closed undecided), the open contract is suspended (« registration ceases » in the contract's table; it
  * closes 12 months later), the open work items lapse except the « suivi dans l'emploi » ones, and, for an
  * exit to employment, the three « suivi dans l'emploi » messages are scheduled (J+7, 1 month, 3 months).
  * The follow-up group stays: the référent keeps following the person in their job (§8.2).
@@ -68,9 +68,15 @@ export const recordExit = useCase(
       recorded_at: now,
     });
 
-    // the orientation in force closes with the pathway (parcours.md §3.4), through its state table
-    const orientation = await orientationRepository.openOf(tx, input.personId);
-    if (orientation) {
+    // the orientation in force closes with the pathway (parcours.md §3.4), through its state table, and so
+    // does one still awaited (a re-orientation accepted but not decided yet), undecided: left pending, it
+    // would outlive its pathway and refuse the person's next one (one pending orientation per person)
+    const ofThisPathway = <T extends { parcoursId: string }>(o: T | undefined) =>
+      o?.parcoursId === facts.parcoursId ? o : undefined;
+    const inForce = ofThisPathway(await orientationRepository.openOf(tx, input.personId));
+    const awaited = ofThisPathway(await orientationRepository.pendingOf(tx, input.personId));
+    for (const orientation of [inForce, awaited]) {
+      if (!orientation) continue;
       const to = nextOrientationEtat(orientation.etat, "close");
       if (
         (await orientationRepository.update(tx, orientation.id, orientation.version, { etat: to }, now)) ===
@@ -163,7 +169,8 @@ export const recordExit = useCase(
         exitId,
         motif: input.motif,
         motifLabel: exitReasonLabels[input.motif],
-        orientationId: orientation?.id ?? null,
+        orientationId: inForce?.id ?? null,
+        awaitedOrientationId: awaited?.id ?? null,
         contractId: contract?.id ?? null,
         contractState,
         lapsedWorkItems: lapsed,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { insertProfessional, insertStructure } from "../../../test-support/builders";
 import { testDb } from "../../../test-support/db";
@@ -8,8 +9,11 @@ import { createContract } from "../../contract/use-cases/create-contract";
 import { signContract } from "../../contract/use-cases/sign-contract";
 import type { DbHandle } from "../../db/connect";
 import { detectFollowUpSignals } from "../../follow-up/use-cases/detect-follow-up-signals";
+import { getFollowUp } from "../../follow-up/use-cases/get-follow-up";
+import { recordExit } from "../../follow-up/use-cases/record-exit";
 import { personsPolicy } from "../../persons/persons.policy";
 import { personsRepository } from "../../persons/persons.repository";
+import { openPathwayForNewEntrant } from "../open-pathway-for-new-entrant";
 import { orientationTerritory, pendingOrientation } from "../orientation.fixtures";
 import { orientationRepository } from "../orientation.repository";
 import { decideOrientation } from "./decide-orientation";
@@ -254,6 +258,98 @@ describe("after a reorientation (PS-15)", () => {
       .where("action", "=", "follow_up.read_access_ended")
       .execute();
     assert.equal(trail.length, 1, "the end of access is in the person's audit trail");
+  });
+});
+
+describe("an exit while the new orientation is awaited", () => {
+  test("the awaited orientation closes undecided with the pathway, and the person can come back as a new entrant", async () => {
+    const { deps, clock, person, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
+    const request = await requestReorientation(deps, referent.actor, {
+      orientationId,
+      motif: "Projet de création d'entreprise",
+      parcoursSouhaite: "SOCIO_PRO",
+      organismeSouhaite: "CD",
+    });
+    const accepted = await decideReorientationRequest(deps, t.officer.actor, {
+      requestId: request.id,
+      version: 1,
+      decision: "ACCEPTEE",
+    });
+    const awaitedId = accepted.newOrientationId!;
+    // before the chargé d'orientation decides, the person finds a job and the référent records the exit
+    clock.set("2026-03-20T09:00:00Z");
+    const before = await getFollowUp(deps, referent.actor, { personId: person.id });
+    await recordExit(deps, referent.actor, {
+      personId: person.id,
+      version: before.parcours!.version,
+      motif: "EMPLOI",
+      exitDate: "2026-03-20",
+    });
+    assert.equal((await orientationRepository.get(h.db, orientationId))?.etat, "CLOTURE");
+    assert.equal((await orientationRepository.get(h.db, awaitedId))?.etat, "CLOTURE");
+    const last = (await orientationRepository.transitions(h.db, awaitedId)).at(-1);
+    assert.deepEqual([last?.from, last?.to, last?.event], ["EN_ATTENTE", "CLOTURE", "close"]);
+    // never decided (its statut is then not « DECIDE »: statutOf)
+    assert.equal((await orientationRepository.get(h.db, awaitedId))?.decision, null);
+    assert.equal(await orientationRepository.pendingOf(h.db, person.id), undefined);
+    assert.deepEqual(
+      (await openItems(person.id)).map((i) => i.type),
+      [],
+      "the decision to take lapsed with the pathway",
+    );
+
+    // a year and a half later the CAF flow brings the person back: a new pathway opens (before, the orientation
+    // left pending refused it: one pending orientation per person)
+    clock.set("2027-09-06T09:00:00Z");
+    const again = await h.db.transaction().execute((tx) =>
+      openPathwayForNewEntrant(tx, deps, {
+        personId: person.id,
+        departement: "80",
+        t0: "2027-09-06",
+        origine: "INSCRIPTION_AUTO_CAF",
+      }),
+    );
+    assert.equal(again.opened, true);
+    assert.notEqual(again.parcoursId, before.parcours!.id);
+    assert.equal((await orientationRepository.pendingOf(h.db, person.id))?.id, again.orientationId);
+  });
+});
+
+describe("migration 202612071400: orientations left awaited on a closed pathway", () => {
+  test("close undecided, with their transition, and no longer refuse the person's next pathway", async () => {
+    const { deps } = testDeps(h, "2026-03-10T09:00:00Z");
+    const { person, orientationId } = await pendingOrientation(h.db, deps);
+    // the state an exit left before record-exit closed the awaited orientation
+    await h.db
+      .updateTable("parcours")
+      .set({ statut_suivi: "CLOS", exit_reason: "EMPLOI", closed_at: new Date("2026-03-12T10:00:00Z") })
+      .where("person_id", "=", person.id)
+      .execute();
+    const etat = (await orientationRepository.get(h.db, orientationId))!.etat;
+    await h.exec(
+      readFileSync(
+        new URL(
+          "../../db/migrations/202612071400-close-awaited-orientations-of-closed-pathways.sql",
+          import.meta.url,
+        ),
+        "utf8",
+      ),
+    );
+    assert.equal((await orientationRepository.get(h.db, orientationId))?.etat, "CLOTURE");
+    const last = (await orientationRepository.transitions(h.db, orientationId)).at(-1);
+    assert.deepEqual(
+      [last?.from, last?.to, last?.event, last?.reason],
+      [etat, "CLOTURE", "close", "sortie du parcours : EMPLOI"],
+    );
+    const again = await h.db.transaction().execute((tx) =>
+      openPathwayForNewEntrant(tx, deps, {
+        personId: person.id,
+        departement: "80",
+        t0: "2027-09-06",
+        origine: "INSCRIPTION_AUTO_CAF",
+      }),
+    );
+    assert.equal(again.opened, true);
   });
 });
 
