@@ -147,7 +147,7 @@ describe("right paths", () => {
     assert.deepEqual(o?.criteria, { brsa: true, contrainte_logement: "SANS_LOGEMENT" });
   });
 
-  test("a pathway the caller says is over closes (CLOS with its reason, orientation CLOTURE) before the new one opens; one still to orient, with an orientation awaiting a decision, or in another département is kept", async () => {
+  test("a pathway the caller says is over closes (CLOS with its reason, orientations in force and awaited CLOTURE) before the new one opens; one still to orient or in another département is kept", async () => {
     const { deps } = testDeps(h, "2026-03-02T09:00:00Z");
     const structure = await insertStructure(h.db);
     const officer = await insertProfessional(h.db, { structure, roles: ["charge_orientation"] });
@@ -189,8 +189,9 @@ describe("right paths", () => {
     });
     // followed, and a re-orientation awaiting its decision
     const reoriented = await followed("80");
+    const awaitedId = deps.ids.uuid();
     await orientationRepository.insert(h.db, {
-      id: deps.ids.uuid(),
+      id: awaitedId,
       personId: reoriented.personId,
       parcoursId: reoriented.parcoursId,
       etat: "BROUILLON",
@@ -222,7 +223,7 @@ describe("right paths", () => {
       [
         [over.personId, true, { parcoursId: over.parcoursId, exitReason: "SUSPENSION_LONGUE" }],
         [toOrient.id, false, undefined],
-        [reoriented.personId, false, undefined],
+        [reoriented.personId, true, { parcoursId: reoriented.parcoursId, exitReason: "SUSPENSION_LONGUE" }],
         [elsewhere.personId, false, undefined],
         // listed twice: one new pathway
         [over.personId, false, undefined],
@@ -249,12 +250,22 @@ describe("right paths", () => {
       ["A_ORIENTER", "2026-03-01", null],
     ]);
     assert.deepEqual(statusOf(toOrient.id), [["A_ORIENTER", "2026-02-02", null]]);
-    assert.deepEqual(statusOf(reoriented.personId), [["ACTIF", "2025-01-02", null]]);
+    assert.deepEqual(statusOf(reoriented.personId), [
+      ["CLOS", "2025-01-02", "SUSPENSION_LONGUE"],
+      ["A_ORIENTER", "2026-03-01", null],
+    ]);
     assert.deepEqual(statusOf(elsewhere.personId), [["ACTIF", "2025-01-02", null]]);
     assert.equal(waiting.opened, true);
 
     assert.equal((await orientationRepository.get(h.db, over.orientationId))?.etat, "CLOTURE");
-    assert.equal((await orientationRepository.get(h.db, reoriented.orientationId))?.etat, "OUVERT");
+    // the orientation in force and the awaited one close with the pathway (the awaited one undecided)
+    assert.equal((await orientationRepository.get(h.db, reoriented.orientationId))?.etat, "CLOTURE");
+    const awaited = await orientationRepository.transitions(h.db, awaitedId);
+    assert.deepEqual(
+      awaited.map((t) => [t.from, t.to, t.event, t.reason]),
+      [["BROUILLON", "CLOTURE", "close", "sortie du parcours : SUSPENSION_LONGUE"]],
+    );
+    assert.equal((await orientationRepository.get(h.db, awaitedId))?.etat, "CLOTURE");
     const pending = await orientationRepository.get(h.db, opened.orientationId);
     assert.deepEqual(
       [pending?.etat, pending?.parcoursId, pending?.t0],

@@ -4,7 +4,7 @@
 // due T0 + 14. Called inside the caller's transaction (CAF/MSA import, registration, demo seed).
 // Idempotent: a person whose pathway already has an orientation gets nothing new, unless the caller says that
 // pathway is over (`lapsedPathway`: on hold or suspended for more than 12 months, parcours.md §2.4): it is then
-// closed (CLOS with that exit reason, its orientation in force CLOTURE, its pathway work items lapsed) and a
+// closed (CLOS with that exit reason, its orientations in force or awaited CLOTURE, its pathway work items lapsed) and a
 // new pathway opens with the new T0. The new pathway is A_ORIENTER, so a second call changes nothing.
 import type { AutomaticExitReason } from "../../shared/follow-up/follow-up.schema";
 import type { LocalDate } from "../../shared/kernel/dates";
@@ -40,8 +40,7 @@ export type NewEntrantInput = {
   /**
    * The person's open pathway in `departement` is over and closes with this reason before the new one opens
    * (the new-entrant rule's return after a follow-up on hold or a suspension of more than 12 months).
-   * A pathway still awaiting its first orientation (A_ORIENTER) or with an orientation awaiting a decision
-   * is kept as it is.
+   * A pathway still awaiting its first orientation (A_ORIENTER) is kept as it is.
    */
   lapsedPathway?: AutomaticExitReason;
 };
@@ -95,12 +94,7 @@ export async function openPathwaysForNewEntrants(
   ])) {
     // one pathway per person, with up to two orientations in progress (one in force, one awaited)
     const seen = open.get(row.personId);
-    const pending = row.orientationEtat !== null && pendingEtats.includes(row.orientationEtat);
-    open.set(row.personId, {
-      ...row,
-      orientationId: seen?.orientationId ?? row.orientationId,
-      pendingOrientation: (seen?.pendingOrientation ?? false) || pending,
-    });
+    open.set(row.personId, { ...row, orientationId: seen?.orientationId ?? row.orientationId });
   }
   const closed = await closeLapsedPathways(tx, deps, inputs, open);
   const now = deps.clock.now();
@@ -187,7 +181,6 @@ export async function openPathwaysForNewEntrants(
       t0,
       statutSuivi: "A_ORIENTER",
       orientationId,
-      pendingOrientation: true,
     });
     out.push({
       personId: input.personId,
@@ -211,18 +204,15 @@ type OpenPathway = {
   t0: LocalDate;
   statutSuivi: "A_ORIENTER" | "ACTIF" | "EN_VEILLE" | "CLOS";
   orientationId: string | null;
-  /** an orientation of the pathway awaits its decision (BROUILLON or EN_ATTENTE) */
-  pendingOrientation: boolean;
 };
 
 /**
  * Closes the open pathways the callers say are over (parcours.md §2.4: a follow-up on hold or a suspension
  * beyond 12 months ends with `CLOS`), in a few statements: the pathways with their exit reason, their
- * orientation in force (OUVERT → CLOTURE through the state table, with its transition), and the persons'
- * open pathway work items (ANNULE). Only a pathway of the same département that is in follow-up (ACTIF or
- * EN_VEILLE) and has no orientation awaiting a decision closes: a pending orientation has no way to
- * CLOTURE in the state table, and the person keeps one pending orientation at most. Returns the closed
- * pathway of each person.
+ * orientation in force (OUVERT → CLOTURE through the state table, with its transition) and one still
+ * awaiting its decision (closed undecided, as an exit does), and the persons' open pathway work items
+ * (ANNULE). Only a pathway of the same département that is in follow-up (ACTIF or EN_VEILLE) closes.
+ * Returns the closed pathway of each person.
  */
 async function closeLapsedPathways(
   tx: Db,
@@ -238,7 +228,6 @@ async function closeLapsedPathways(
       existing &&
       existing.departement === input.departement &&
       (existing.statutSuivi === "ACTIF" || existing.statutSuivi === "EN_VEILLE") &&
-      !existing.pendingOrientation &&
       !wanted.has(input.personId)
     )
       wanted.set(input.personId, { parcoursId: existing.parcoursId, exitReason: input.lapsedPathway });
@@ -251,24 +240,27 @@ async function closeLapsedPathways(
   if (rows.length === 0) return out;
 
   const parcoursIds = rows.map((r) => r.parcoursId);
-  const to = nextOrientationEtat("OUVERT", "close");
-  const orientations = await orientationRepository.moveOrientationsOf(tx, parcoursIds, {
-    from: "OUVERT",
-    to,
-    at: now,
-  });
-  await orientationRepository.addTransition(
-    tx,
-    orientations.map((o) => ({
-      orientationId: o.id,
-      from: "OUVERT" as const,
+  // the orientation in force, and one still awaited (a re-orientation not decided yet), close with the pathway
+  for (const from of ["OUVERT", ...pendingEtats] as const) {
+    const to = nextOrientationEtat(from, "close");
+    const orientations = await orientationRepository.moveOrientationsOf(tx, parcoursIds, {
+      from,
       to,
-      event: "close",
-      actor: system,
       at: now,
-      reason: `sortie du parcours : ${out.get(o.personId)!.exitReason}`,
-    })),
-  );
+    });
+    await orientationRepository.addTransition(
+      tx,
+      orientations.map((o) => ({
+        orientationId: o.id,
+        from,
+        to,
+        event: "close",
+        actor: system,
+        at: now,
+        reason: `sortie du parcours : ${out.get(o.personId)!.exitReason}`,
+      })),
+    );
+  }
   await workItemsRepository.closeMany(tx, {
     types: pathwayWorkItemTypes,
     personIds: rows.map((r) => r.personId),

@@ -127,8 +127,7 @@ export const orientationRepository = {
   /**
    * Closes, in one statement, the pathways Socle ends by itself (a follow-up on hold or suspended for too
    * long, parcours.md §2.4), each with its exit reason. Guarded against a concurrent write: only a pathway
-   * still in follow-up (ACTIF or EN_VEILLE) and with no orientation awaiting a decision closes. Returns the
-   * pathways closed.
+   * still in follow-up (ACTIF or EN_VEILLE) closes. Returns the pathways closed.
    */
   async closeLapsedParcours(
     db: Db,
@@ -141,7 +140,6 @@ export const orientationRepository = {
       SET statut_suivi = 'CLOS', closed_at = ${at}, exit_reason = x.reason, version = p.version + 1
       FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.exitReason)}::text[]) AS x(id, reason)
       WHERE p.id = x.id AND p.statut_suivi IN ('ACTIF', 'EN_VEILLE')
-        AND NOT EXISTS (SELECT 1 FROM orientations o WHERE o.parcours_id = p.id AND o.etat IN ('BROUILLON', 'EN_ATTENTE'))
       RETURNING p.id AS "parcoursId", p.person_id AS "personId"`.execute(db);
     return r.rows;
   },
