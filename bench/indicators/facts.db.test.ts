@@ -1,8 +1,9 @@
 // Differential test of the steering fact tables (ADR 0005) on the benchmark's generated dataset: the
 // dashboards read the fact tables, which must give exactly the figures the fact views give (the oracle,
 // steering.views.repository.ts) for every territory level, granularity and breakdown; after writes of every
-// kind the triggers mark the persons concerned, the stale tables differ from the views, and a refresh of the
-// marked persons alone brings them back to what a full rebuild gives.
+// kind (reference data included: a commune moved to another zone d'emploi, a département to another région) the
+// triggers mark the persons concerned, the stale tables differ from the views, and a refresh of the marked
+// persons alone brings them back to what a full rebuild gives.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sql } from "kysely";
@@ -12,13 +13,14 @@ import {
   refreshSteeringFacts,
   steeringFactsBacklog,
 } from "../../src/server/steering/steering.facts";
-import { steeringTerritory } from "../../src/server/steering/steering.fixtures";
+import { AMIENS, steeringTerritory } from "../../src/server/steering/steering.fixtures";
 import { computeIndicators, type ReportRequest } from "../../src/server/steering/steering.indicators";
 import type { TerritoryFilter } from "../../src/server/steering/steering.repository";
 import { steeringViewsRepository } from "../../src/server/steering/steering.views.repository";
 import { steeringFactsRepository } from "../../src/server/steering/steering-facts.repository";
 import type { Breakdown } from "../../src/shared/steering/steering.catalogue";
 import type { Granularity } from "../../src/shared/steering/steering.periods";
+import type { IndicatorsReport } from "../../src/shared/steering/steering.schema";
 import { testDb } from "../../src/test-support/db";
 import { generateDataset } from "./generate-dataset";
 
@@ -57,6 +59,15 @@ async function both(r: ReportRequest) {
     refreshFacts: false,
   });
   return { facts: facts.indicateurs, views: views.indicateurs };
+}
+
+/** Indicator by indicator: a failure names the indicator, and its diff stays small enough to print. */
+function sameFigures(facts: IndicatorsReport["indicateurs"], views: IndicatorsReport["indicateurs"]) {
+  assert.deepEqual(
+    facts.map((i) => i.id),
+    views.map((i) => i.id),
+  );
+  for (const [k, indicator] of facts.entries()) assert.deepEqual(indicator, views[k], indicator.id);
 }
 
 /** Every fact row, sorted, to compare two states of the tables. */
@@ -125,14 +136,36 @@ test("writes mark their persons; refreshing them alone gives the views' figures 
     UPDATE follow_ups SET ended_at = started_at + interval '30 days'
     WHERE id IN (SELECT id FROM follow_ups WHERE role = 'referent' AND ended_at IS NULL ORDER BY id LIMIT 10)
     RETURNING person_id AS id`);
-  const touched = new Set([...closed, ...attended, ...moved, ...reoriented, ...dropped]);
-  assert.ok(
-    closed.length > 0 &&
-      attended.length > 0 &&
-      moved.length > 0 &&
-      reoriented.length > 0 &&
-      dropped.length > 0,
-  );
+  // rows that name their person through a parent: a slot moved, a version re-signed, a contract closed, an
+  // earlier diagnostic version
+  const rescheduled = await some(sql<{ id: string }>`
+    UPDATE appointment_slots s SET starts_at = s.starts_at + interval '35 days', ends_at = s.ends_at + interval '35 days'
+    FROM appointments a
+    WHERE a.slot_id = s.id AND a.id IN (SELECT id FROM appointments WHERE status = 'HONORE' ORDER BY id LIMIT 10)
+    RETURNING a.person_id AS id`);
+  const resigned = await some(sql<{ id: string }>`
+    UPDATE contract_versions v SET signed_at = v.signed_at + interval '20 days'
+    FROM contracts c
+    WHERE c.id = v.contract_id AND (v.contract_id, v.numero) IN (
+      SELECT contract_id, numero FROM contract_versions WHERE signed_at IS NOT NULL ORDER BY contract_id LIMIT 10)
+    RETURNING c.person_id AS id`);
+  const ended = await some(sql<{ id: string }>`
+    WITH c AS (
+      SELECT c.id, c.person_id, v.signed_at FROM contracts c JOIN contract_versions v ON v.contract_id = c.id AND v.numero = 1
+      WHERE v.signed_at IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM contract_transitions t WHERE t.contract_id = c.id AND t.to_state = 'CLOTURE')
+      ORDER BY c.id DESC LIMIT 10)
+    INSERT INTO contract_transitions (contract_id, from_state, to_state, event, actor_kind, at)
+    SELECT c.id, 'SIGNE', 'CLOTURE', 'close', 'system', c.signed_at + interval '60 days' FROM c
+    RETURNING (SELECT person_id FROM contracts WHERE id = contract_id) AS id`);
+  const rediagnosed = await some(sql<{ id: string }>`
+    INSERT INTO diagnostic_versions (diagnostic_id, numero, content, author_id, structure_id, format, created_at)
+    SELECT diagnostic_id, 9, content, author_id, structure_id, format, created_at - interval '90 days'
+    FROM diagnostic_versions WHERE numero = 1 ORDER BY diagnostic_id LIMIT 10
+    RETURNING (SELECT person_id FROM diagnostics WHERE id = diagnostic_id) AS id`);
+  const writes = [closed, attended, moved, reoriented, dropped, rescheduled, resigned, ended, rediagnosed];
+  assert.ok(writes.every((w) => w.length > 0));
+  const touched = new Set(writes.flat());
 
   assert.equal(await steeringFactsBacklog(h.db), touched.size);
   const stale = await both(national);
@@ -183,4 +216,67 @@ test("a mark renewed by a write the refresh did not see outlives the refresh", a
   assert.equal(await steeringFactsBacklog(h.db), 1);
   await refreshSteeringFacts(h.db);
   assert.equal(await steeringFactsBacklog(h.db), 0);
+});
+
+test("a COG update moving a commune to another zone d'emploi, or a département to another région, marks the persons concerned", async () => {
+  await rebuildSteeringFacts(h.db);
+  const zone = request(territories[3]!, "mois");
+  const region = request(territories[1]!, "trimestre");
+  // written as load-territories.ts writes the COG: an upsert by code of every row, changed or not
+  const upsertCommune = (code: string, zoneEmploi: string) =>
+    sql`INSERT INTO communes (code, name, departement_code, region_code, zone_emploi_code)
+      SELECT code, name, departement_code, region_code, ${zoneEmploi} FROM communes WHERE code = ${code}
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, departement_code = excluded.departement_code,
+        region_code = excluded.region_code, zone_emploi_code = excluded.zone_emploi_code`.execute(h.db);
+  const upsertDepartement = (code: string, regionCode: string) =>
+    sql`INSERT INTO departements (code, name, region_code)
+      SELECT code, name, ${regionCode} FROM departements WHERE code = ${code}
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code`.execute(
+      h.db,
+    );
+  const residents = async (where: ReturnType<typeof sql>) =>
+    (
+      await sql<{
+        n: number;
+      }>`SELECT count(DISTINCT person_id)::int AS n FROM steering_pathway_facts WHERE ${where}`.execute(h.db)
+    ).rows[0]!.n;
+
+  // a reload that rewrites a row unchanged marks nobody
+  await upsertCommune(AMIENS, "3207");
+  await upsertDepartement("60", "32");
+  assert.equal(await steeringFactsBacklog(h.db), 0);
+
+  // Amiens joins the zone d'emploi of Abbeville and Beauvais: its residents, and only them, are marked
+  const inAmiens = await residents(sql`zone_emploi_code = '3207'`);
+  assert.ok(inAmiens > 0);
+  await upsertCommune(AMIENS, "3212");
+  assert.equal(await steeringFactsBacklog(h.db), inAmiens);
+  const stale = await both(zone);
+  assert.notDeepEqual(stale.facts, stale.views, "les tables non actualisées devraient différer des vues");
+  // a dashboard refreshes them first and gives the views' figures
+  const dashboard = await computeIndicators(h.db, zone);
+  const views = await computeIndicators(h.db, {
+    ...zone,
+    queries: steeringViewsRepository,
+    refreshFacts: false,
+  });
+  sameFigures(dashboard.indicateurs, views.indicateurs);
+  assert.equal(await steeringFactsBacklog(h.db), 0);
+
+  // the Oise moves to Île-de-France: the facts of its persons and pathways carry the new région
+  const inOise = await residents(sql`departement = '60'`);
+  assert.ok(inOise > 0);
+  await upsertDepartement("60", "11");
+  assert.equal(await steeringFactsBacklog(h.db), inOise);
+  assert.equal(await refreshSteeringFacts(h.db), inOise);
+  const { facts, views: regionViews } = await both(region);
+  sameFigures(facts, regionViews);
+  const incremental = await snapshot();
+  await rebuildSteeringFacts(h.db);
+  assert.deepEqual(incremental, await snapshot());
+
+  // back to the fixture's territory for any later test
+  await upsertCommune(AMIENS, "3207");
+  await upsertDepartement("60", "32");
+  await refreshSteeringFacts(h.db);
 });

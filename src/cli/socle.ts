@@ -139,7 +139,7 @@ pilotageCmd
   .description(
     "met à jour les tables de faits des tableaux de bord pour les personnes modifiées depuis la dernière actualisation (un serveur démarré le fait chaque minute)",
   )
-  .option("--reconstruire", "recalcule toutes les tables de faits (après une mise à jour des référentiels)")
+  .option("--reconstruire", "recalcule toutes les tables de faits en une passe")
   .option("--json", "résumé en JSON")
   .action((opts: { reconstruire?: boolean; json?: boolean }) =>
     withDeps(async ({ deps }) => {

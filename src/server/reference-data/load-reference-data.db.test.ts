@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
+import { insertPerson } from "../../test-support/builders";
 import { testDb, testEngine } from "../../test-support/db";
 import type { DbHandle } from "../db/connect";
 import { fixedClock } from "../kernel/clock";
@@ -212,5 +213,46 @@ describe(`right paths (${testEngine()})`, () => {
       .executeTakeFirstOrThrow();
     assert.notEqual(rome.checksum, "outdated");
     assert.equal(rome.loaded_at.toISOString(), "2026-03-04T09:00:00.000Z");
+  });
+
+  test("a new COG version marks, for the steering facts, the residents of the communes whose zone d'emploi changed, and only them", async () => {
+    const zoneOf = async (code: string) =>
+      (
+        await h.db
+          .selectFrom("communes")
+          .select("zone_emploi_code")
+          .where("code", "=", code)
+          .executeTakeFirstOrThrow()
+      ).zone_emploi_code;
+    const [amiensZone, abbevilleZone] = [await zoneOf("80021"), await zoneOf("80001")];
+    assert.ok(amiensZone && abbevilleZone && amiensZone !== abbevilleZone);
+    const inAmiens = await insertPerson(h.db, { departement: "80" });
+    const inAbbeville = await insertPerson(h.db, { departement: "80" });
+    await sql`UPDATE persons SET commune_code = CASE id WHEN ${inAmiens.id} THEN '80021' ELSE '80001' END
+      WHERE id IN (${inAmiens.id}, ${inAbbeville.id})`.execute(h.db);
+    // the previous COG put Amiens in Abbeville's zone d'emploi; the facts were computed since
+    await sql`UPDATE communes SET zone_emploi_code = ${abbevilleZone} WHERE code = '80021'`.execute(h.db);
+    await sql`DELETE FROM steering_dirty_persons`.execute(h.db);
+    await sql`UPDATE reference_versions SET checksum = 'previous COG' WHERE dataset = 'cog'`.execute(h.db);
+
+    const reload = await loadReferenceData(h.db, fixedClock("2026-03-05T09:00:00Z"));
+
+    assert.deepEqual(
+      reload.map((r) => [r.dataset, r.skipped]),
+      [
+        ["zones-emploi-2020", true],
+        ["cog", false],
+        ["rome", true],
+      ],
+    );
+    assert.equal(await zoneOf("80021"), amiensZone);
+    // every commune was rewritten, but only Amiens changed: its resident alone waits for a refresh
+    const marked = await sql<{ person_id: string }>`SELECT person_id FROM steering_dirty_persons`.execute(
+      h.db,
+    );
+    assert.deepEqual(
+      marked.rows.map((r) => r.person_id),
+      [inAmiens.id],
+    );
   });
 });

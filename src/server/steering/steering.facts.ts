@@ -1,8 +1,9 @@
-// Keeps the steering fact tables in step with the live tables (ADR 0005). Writes mark their persons
-// (triggers of migration 202612070100); `refreshSteeringFacts` recomputes the marked persons' facts from the
-// views, batch by batch, before a dashboard is computed (inside its transaction: the figures are live) and
-// every minute on a running server; `rebuildSteeringFacts` recomputes everything in one snapshot (after a
-// migration, a reference data update, or `socle pilotage actualiser --reconstruire`).
+// Keeps the steering fact tables in step with the live tables (ADR 0005). Writes mark their persons, reference
+// data changes (a commune's zone d'emploi, a département's région) the persons concerned (triggers of migrations
+// 202612070100 and 202612071300); `refreshSteeringFacts` recomputes the marked persons' facts from the views,
+// batch by batch, before a dashboard is computed (inside its transaction: the figures are live) and every minute
+// on a running server; `rebuildSteeringFacts` recomputes everything in one snapshot (a large backlog, or
+// `socle pilotage actualiser --reconstruire`).
 import type { Db } from "../db/connect";
 import { steeringFactsRepository as repo } from "./steering-facts.repository";
 
