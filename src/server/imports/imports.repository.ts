@@ -345,14 +345,15 @@ export const importsRepository = {
     if (personIds.length === 0) return Promise.resolve([]);
     return sql<{
       person_id: string;
+      parcours_id: string | null;
       statut_suivi: string | null;
       veille_since: string | null;
       referent: boolean;
     }>`
-      SELECT k.id AS person_id, p.statut_suivi, p.veille_since,
+      SELECT k.id AS person_id, p.id AS parcours_id, p.statut_suivi, p.veille_since,
         EXISTS (SELECT 1 FROM follow_ups f WHERE f.person_id = k.id AND f.ended_at IS NULL AND f.role = 'referent') AS referent
       FROM unnest(${personIds}::uuid[]) AS k(id)
-      LEFT JOIN LATERAL (SELECT statut_suivi, veille_since FROM parcours WHERE person_id = k.id AND statut_suivi <> 'CLOS' AND departement = ${departement} LIMIT 1) p ON true`
+      LEFT JOIN LATERAL (SELECT id, statut_suivi, veille_since FROM parcours WHERE person_id = k.id AND statut_suivi <> 'CLOS' AND departement = ${departement} LIMIT 1) p ON true`
       .execute(db)
       .then((r) => r.rows);
   },

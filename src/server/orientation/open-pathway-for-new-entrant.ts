@@ -17,7 +17,7 @@ import { orientationDueDate, orientationDueSoonDate } from "../../shared/orienta
 import { nextOrientationEtat, pendingEtats } from "../../shared/orientation/orientation.status";
 import { pathwayWorkItemTypes } from "../../shared/work-items/work-items.schema";
 import type { Db } from "../db/connect";
-import type { SystemActor } from "../kernel/access";
+import type { Actor, SystemActor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
 import type { Ids } from "../kernel/ids";
 import { type NewWorkItem, workItemsRepository } from "../work-items/work-items.repository";
@@ -207,12 +207,8 @@ type OpenPathway = {
 };
 
 /**
- * Closes the open pathways the callers say are over (parcours.md §2.4: a follow-up on hold or a suspension
- * beyond 12 months ends with `CLOS`), in a few statements: the pathways with their exit reason, their
- * orientation in force (OUVERT → CLOTURE through the state table, with its transition) and one still
- * awaiting its decision (closed undecided, as an exit does), and the persons' open pathway work items
- * (ANNULE). Only a pathway of the same département that is in follow-up (ACTIF or EN_VEILLE) closes.
- * Returns the closed pathway of each person.
+ * Closes the open pathways the callers say are over (`closePathways`): only a pathway of the same département
+ * that is in follow-up (ACTIF or EN_VEILLE) closes. Returns the closed pathway of each person.
  */
 async function closeLapsedPathways(
   tx: Db,
@@ -232,11 +228,38 @@ async function closeLapsedPathways(
     )
       wanted.set(input.personId, { parcoursId: existing.parcoursId, exitReason: input.lapsedPathway });
   }
+  return closePathways(tx, deps, [...wanted.values()]);
+}
+
+export type PathwayToClose = {
+  parcoursId: string;
+  exitReason: AutomaticExitReason;
+  /** closes only if the pathway is still on hold since this date (the nightly closure's guard) */
+  veilleSince?: LocalDate;
+};
+
+/**
+ * Closes pathways Socle ends by itself (parcours.md §2.4: a follow-up on hold or a suspension beyond 12 months
+ * ends with `CLOS`), in a few statements: the pathways with their exit reason, their orientation in force
+ * (OUVERT → CLOTURE through the state table, with its transition) and one still awaiting its decision (closed
+ * undecided, as an exit does), and the persons' open pathway work items (ANNULE). Guarded: only a pathway
+ * still in follow-up (ACTIF or EN_VEILLE; EN_VEILLE since `veilleSince` when given) closes, so a second call
+ * changes nothing. Returns the closed pathway of each person. Used by the CAF/MSA import (a return after too
+ * long) and by the nightly follow-up run (a veille that lasted too long).
+ */
+export async function closePathways(
+  tx: Db,
+  deps: { clock: Clock },
+  wanted: readonly PathwayToClose[],
+  actor: Actor = system,
+): Promise<Map<string, { parcoursId: string; exitReason: AutomaticExitReason }>> {
   const out = new Map<string, { parcoursId: string; exitReason: AutomaticExitReason }>();
-  if (wanted.size === 0) return out;
+  if (wanted.length === 0) return out;
+  const byId = new Map(wanted.map((w) => [w.parcoursId, w]));
   const now = deps.clock.now();
-  const rows = await orientationRepository.closeLapsedParcours(tx, [...wanted.values()], now);
-  for (const r of rows) out.set(r.personId, wanted.get(r.personId)!);
+  const rows = await orientationRepository.closeLapsedParcours(tx, wanted, now);
+  for (const r of rows)
+    out.set(r.personId, { parcoursId: r.parcoursId, exitReason: byId.get(r.parcoursId)!.exitReason });
   if (rows.length === 0) return out;
 
   const parcoursIds = rows.map((r) => r.parcoursId);
@@ -255,7 +278,7 @@ async function closeLapsedPathways(
         from,
         to,
         event: "close",
-        actor: system,
+        actor,
         at: now,
         reason: `sortie du parcours : ${out.get(o.personId)!.exitReason}`,
       })),

@@ -2,6 +2,7 @@
 // département settings, letters, re-orientation requests, and the follow-up that assigns the chosen
 // structure.
 import { sql } from "kysely";
+import type { LocalDate } from "../../shared/kernel/dates";
 import type { OrientationCriteria } from "../../shared/orientation/orientation.criteria";
 import type { StoredRuleSet } from "../../shared/orientation/orientation.rules";
 import { ruleSetSchema } from "../../shared/orientation/orientation.rules";
@@ -127,21 +128,73 @@ export const orientationRepository = {
   /**
    * Closes, in one statement, the pathways Socle ends by itself (a follow-up on hold or suspended for too
    * long, parcours.md §2.4), each with its exit reason. Guarded against a concurrent write: only a pathway
-   * still in follow-up (ACTIF or EN_VEILLE) closes. Returns the pathways closed.
+   * still in follow-up (ACTIF or EN_VEILLE; still on hold since `veilleSince` when given) closes. Returns the
+   * pathways closed.
    */
   async closeLapsedParcours(
     db: Db,
-    rows: readonly { parcoursId: string; exitReason: string }[],
+    rows: readonly { parcoursId: string; exitReason: string; veilleSince?: LocalDate }[],
     at: Date,
   ): Promise<{ parcoursId: string; personId: string }[]> {
     if (rows.length === 0) return [];
     const r = await sql<{ parcoursId: string; personId: string }>`
       UPDATE parcours AS p
       SET statut_suivi = 'CLOS', closed_at = ${at}, exit_reason = x.reason, version = p.version + 1
-      FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.exitReason)}::text[]) AS x(id, reason)
+      FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.exitReason)}::text[],
+        ${rows.map((x) => x.veilleSince ?? null)}::date[]) AS x(id, reason, veille_since)
       WHERE p.id = x.id AND p.statut_suivi IN ('ACTIF', 'EN_VEILLE')
+        AND (x.veille_since IS NULL OR (p.statut_suivi = 'EN_VEILLE' AND p.veille_since = x.veille_since))
       RETURNING p.id AS "parcoursId", p.person_id AS "personId"`.execute(db);
     return r.rows;
+  },
+
+  /**
+   * Puts pathways on hold (parcours.md §2.4: no longer subject to droits et devoirs), in one statement:
+   * `ACTIF` → `EN_VEILLE` since the given date; the référent and the orientation stay. Guarded against a
+   * concurrent write: only a pathway still `ACTIF` moves. Returns the pathways moved.
+   */
+  async startVeille(
+    db: Db,
+    rows: readonly { parcoursId: string; since: LocalDate }[],
+  ): Promise<{ parcoursId: string; personId: string }[]> {
+    if (rows.length === 0) return [];
+    const r = await sql<{ parcoursId: string; personId: string }>`
+      UPDATE parcours AS p
+      SET statut_suivi = 'EN_VEILLE', veille_since = x.since, version = p.version + 1
+      FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.since)}::date[]) AS x(id, since)
+      WHERE p.id = x.id AND p.statut_suivi = 'ACTIF'
+      RETURNING p.id AS "parcoursId", p.person_id AS "personId"`.execute(db);
+    return r.rows;
+  },
+
+  /**
+   * Ends the veille of pathways whose person is subject again (parcours.md §2.4), in one statement:
+   * `EN_VEILLE` → `ACTIF`, `veille_since` cleared, same T0 and référent. Guarded against a concurrent write:
+   * only a pathway still on hold since the date read (`since`, null when unknown) moves. Returns those moved.
+   */
+  async endVeille(
+    db: Db,
+    rows: readonly { parcoursId: string; since: LocalDate | null }[],
+  ): Promise<{ parcoursId: string; personId: string }[]> {
+    if (rows.length === 0) return [];
+    const r = await sql<{ parcoursId: string; personId: string }>`
+      UPDATE parcours AS p
+      SET statut_suivi = 'ACTIF', veille_since = NULL, version = p.version + 1
+      FROM unnest(${rows.map((x) => x.parcoursId)}::uuid[], ${rows.map((x) => x.since)}::date[]) AS x(id, since)
+      WHERE p.id = x.id AND p.statut_suivi = 'EN_VEILLE' AND p.veille_since IS NOT DISTINCT FROM x.since
+      RETURNING p.id AS "parcoursId", p.person_id AS "personId"`.execute(db);
+    return r.rows;
+  },
+
+  /** The pathways on hold since `onOrBefore` or earlier, in every département (the nightly closure's candidates). */
+  onHoldSince(db: Db, onOrBefore: LocalDate) {
+    return db
+      .selectFrom("parcours")
+      .select(["id as parcoursId", "person_id as personId", "departement", "veille_since as veilleSince"])
+      .where("statut_suivi", "=", "EN_VEILLE")
+      .where("veille_since", "<=", onOrBefore)
+      .orderBy("id")
+      .execute();
   },
 
   /** Moves the orientations of `parcoursIds` in state `from` to `to` (the state table's decision), in one statement. */

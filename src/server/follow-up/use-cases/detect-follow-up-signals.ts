@@ -1,7 +1,8 @@
 // DetectFollowUpSignals (parcours.md §7.2–§7.4): for every person in accompaniment, opens the work items
 // the follow-up rules call for, once (at most one open item per type and person): the point d'étape and
 // the corde de rappel from 30 days before they are due, and the drop-out alert (no contact for N weeks,
-// repeated absences), which lapses by itself once the signal is gone. Run nightly by
+// repeated absences), which lapses by itself once the signal is gone; it also closes the contracts suspended
+// for 12 months and the follow-ups on hold for more than 12 months (`closeLapsedVeilles`). Run nightly by
 // `socle suivi detecter`, and callable from a scheduler.
 import { z } from "zod";
 import { closesAfterSuspension } from "../../../shared/contract/contract.deadlines";
@@ -19,6 +20,7 @@ import { assertCan } from "../../kernel/access";
 import { parisToday } from "../../kernel/clock";
 import { useCase } from "../../kernel/use-case";
 import { workItemsRepository } from "../../work-items/work-items.repository";
+import { closeLapsedVeilles } from "../close-lapsed-veilles";
 import { evaluate } from "../follow-up.load";
 import { followUpPolicy } from "../follow-up.policy";
 import { followUpRepository } from "../follow-up.repository";
@@ -140,12 +142,15 @@ export const detectFollowUpSignals = useCase(
       });
       contractsClosed += 1;
     }
+    // a follow-up on hold for more than 12 months is over (parcours.md §2.4)
+    const veillesClosed = await closeLapsedVeilles(tx, { clock }, actor, today);
     return {
       examined: facts.length,
       opened,
       dropoutsResolved,
       readAccessEnded: lapsed.length,
       contractsClosed,
+      veillesClosed,
     };
   },
 );

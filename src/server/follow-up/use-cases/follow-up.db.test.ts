@@ -5,6 +5,8 @@ import { testDeps } from "../../../test-support/deps";
 import { contractRepository } from "../../contract/contract.repository";
 import type { DbHandle } from "../../db/connect";
 import type { SystemActor } from "../../kernel/access";
+import { orientationRepository } from "../../orientation/orientation.repository";
+import { workItemsRepository } from "../../work-items/work-items.repository";
 import { pastAppointment, personInAccompaniment, signedContract } from "../follow-up.fixtures";
 import { answerJobFollowUp } from "./answer-job-follow-up";
 import { detectFollowUpSignals } from "./detect-follow-up-signals";
@@ -284,6 +286,77 @@ describe("exit and suivi dans l'emploi", () => {
       ["SIGNE→SUSPENDU:suspend", "SUSPENDU→CLOTURE:close"],
     );
     assert.equal((await detectFollowUpSignals(deps, system, {})).contractsClosed, 0, "closed once");
+  });
+
+  test("a follow-up on hold for more than 12 months is closed by the nightly run (VEILLE_LONGUE), not at exactly 12 months", async () => {
+    const lapsing = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z" });
+    const recent = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z" });
+    // put on hold as the CAF/MSA import does (a month-end DTREF: 31/03/2025 + 12 months = 31/03/2026)
+    await orientationRepository.startVeille(h.db, [
+      { parcoursId: lapsing.parcoursId, since: "2025-03-31" },
+      { parcoursId: recent.parcoursId, since: "2025-04-30" },
+    ]);
+    const { deps, clock } = testDeps(h, "2026-03-31T20:00:00Z"); // 31 March in Paris: exactly 12 months
+    await workItemsRepository.open(h.db, {
+      id: deps.ids.uuid(),
+      type: "POINT_ETAPE_A_REALISER",
+      personId: lapsing.person.id,
+      subjectId: null,
+      departement: "80",
+      structureId: lapsing.ft.id,
+      createdAt: new Date("2025-03-01T10:00:00Z"),
+      dueDate: "2025-04-01",
+      dueSoonDate: "2025-03-25",
+    });
+    const statusOf = async (parcoursId: string) =>
+      h.db
+        .selectFrom("parcours")
+        .select(["statut_suivi", "veille_since", "exit_reason"])
+        .where("id", "=", parcoursId)
+        .executeTakeFirstOrThrow();
+    assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
+    assert.deepEqual(await statusOf(lapsing.parcoursId), {
+      statut_suivi: "EN_VEILLE",
+      veille_since: "2025-03-31",
+      exit_reason: null,
+    });
+
+    clock.set("2026-03-31T23:30:00Z"); // 1 April in Paris: 12 months and a day
+    assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 1);
+    assert.deepEqual(await statusOf(lapsing.parcoursId), {
+      statut_suivi: "CLOS",
+      veille_since: "2025-03-31",
+      exit_reason: "VEILLE_LONGUE",
+    });
+    assert.equal((await statusOf(recent.parcoursId)).statut_suivi, "EN_VEILLE");
+    // the orientation in force closes through the state table; the pathway's work items lapse
+    assert.equal((await orientationRepository.get(h.db, lapsing.orientationId))?.etat, "CLOTURE");
+    assert.deepEqual(
+      (await orientationRepository.transitions(h.db, lapsing.orientationId)).map((t) => [
+        t.from,
+        t.to,
+        t.event,
+        t.actorId,
+        t.reason,
+      ]),
+      [["OUVERT", "CLOTURE", "close", "cli", "sortie du parcours : VEILLE_LONGUE"]],
+    );
+    assert.deepEqual(
+      (await itemsOf(lapsing.person.id)).map((i) => [i.type, i.status]),
+      [["POINT_ETAPE_A_REALISER", "ANNULE"]],
+    );
+    const closedAudit = await h.db
+      .selectFrom("audit_events")
+      .select(["person_id", "details"])
+      .where("action", "=", "orientation.pathway_closed")
+      .execute();
+    assert.deepEqual(
+      closedAudit.map((a) => [a.person_id, (a.details as { exitReason?: string }).exitReason]),
+      [[lapsing.person.id, "VEILLE_LONGUE"]],
+    );
+    // idempotent: the next run closes nothing
+    assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
+    assert.equal((await orientationRepository.transitions(h.db, lapsing.orientationId)).length, 1);
   });
 
   test("answering « J'ai une difficulté » opens one alert for the référente's structure, due in 2 working days", async () => {

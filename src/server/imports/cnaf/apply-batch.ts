@@ -16,6 +16,7 @@ import {
   lapsedFollowUpExitReason,
   type NewEntrantParams,
 } from "../../../shared/imports/new-entrant";
+import { decideVeille } from "../../../shared/imports/veille";
 import {
   orientationDueDate,
   orientationDueSoonDate,
@@ -29,6 +30,7 @@ import type { Clock } from "../../kernel/clock";
 import type { Ids } from "../../kernel/ids";
 import type { Secrets } from "../../kernel/secrets";
 import { openPathwaysForNewEntrants } from "../../orientation/open-pathway-for-new-entrant";
+import { orientationRepository } from "../../orientation/orientation.repository";
 import {
   decideMatch,
   type IdentityFill,
@@ -409,6 +411,9 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
       },
     ]),
   );
+  const parcoursOf = new Map(
+    followRows.flatMap((f) => (f.parcours_id ? [[f.person_id, f.parcours_id]] : [])),
+  );
 
   // ── plan each person ─────────────────────────────────────────────────────────────────────────
   const pendingRights = new Map<string, RsaRightRow>();
@@ -422,6 +427,9 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
     /** back after a follow-up on hold or a suspension too long: the open pathway closes with this reason */
     lapsedPathway: AutomaticExitReason | null;
   }[] = [];
+  // the followed persons' pathways put on hold or resumed by this month's flag (parcours.md §2.4), by person
+  const veilleStarts = new Map<string, { parcoursId: string; since: string }>();
+  const veilleEnds = new Map<string, { parcoursId: string; since: string | null }>();
   for (const r of resolved) {
     await pause();
     const { h, p, personId } = r;
@@ -479,6 +487,31 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
         veilleDepuis: null,
         referentActif: facts.suivi.referentActif,
       });
+    } else {
+      // not a new entrant: the flag of the month may put the follow-up on hold or resume it (a new entrant's
+      // old pathway is closed by the new-entrant path instead)
+      const parcoursId = parcoursOf.get(personId);
+      const veille = decideVeille(
+        {
+          dateReference: ctx.dtref,
+          soumisCeMois: p.soumis,
+          parcours: facts.suivi.parcours,
+          veilleDepuis: facts.suivi.veilleDepuis,
+        },
+        input.params,
+      );
+      if (veille && parcoursId) {
+        if (veille.transition === "METTRE_EN_VEILLE") {
+          // a resumption planned earlier in the batch (the person twice in the flow) is undone, not chained
+          if (!veilleEnds.delete(personId))
+            veilleStarts.set(personId, { parcoursId, since: veille.veilleDepuis });
+          suivi.set(personId, { ...facts.suivi, parcours: "EN_VEILLE", veilleDepuis: veille.veilleDepuis });
+        } else {
+          if (!veilleStarts.delete(personId))
+            veilleEnds.set(personId, { parcoursId, since: facts.suivi.veilleDepuis });
+          suivi.set(personId, { ...facts.suivi, parcours: "ACTIF", veilleDepuis: null });
+        }
+      }
     }
     if (r.createdHere) {
       counts.created++;
@@ -563,6 +596,8 @@ export async function planBatch(deps: BatchDeps, input: BatchInput, reads: Batch
     duplicates,
     divergent,
     entrants,
+    veilleStarts: [...veilleStarts.values()],
+    veilleEnds: [...veilleEnds.values()],
     identityAudit,
     footprint,
   };
@@ -604,6 +639,9 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
       ...due,
     })),
   ]);
+  // the follow-ups put on hold or resumed: one statement each for the batch, guarded on the state read
+  const veilleStarted = await orientationRepository.startVeille(tx, plan.veilleStarts);
+  const veilleEnded = await orientationRepository.endVeille(tx, plan.veilleEnds);
   const pathways = await openPathwaysForNewEntrants(
     tx,
     deps,
@@ -644,6 +682,20 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
         purpose: "follow" as const,
         details: { ...auditDetails(ctx), exitReason },
       })),
+      {
+        personIds: veilleStarted.map((r) => r.personId),
+        action: "follow_up.veille_started",
+        section: "suivi",
+        purpose: "follow",
+        details: { ...auditDetails(ctx), veilleSince: ctx.dtref },
+      },
+      {
+        personIds: veilleEnded.map((r) => r.personId),
+        action: "follow_up.veille_ended",
+        section: "suivi",
+        purpose: "follow",
+        details: auditDetails(ctx),
+      },
       {
         personIds: opened,
         action: "orientation.pathway_opened",

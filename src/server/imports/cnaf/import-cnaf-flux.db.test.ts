@@ -622,7 +622,7 @@ describe("a new entrant again: back after more than 12 months on hold or suspend
     // S: on hold exactly 12 months: not « more than 12 », the same pathway and référent resume, nothing new
     assert.deepEqual(
       (await pathwaysOf(s!)).map((p) => [p.id, p.statut_suivi, p.exit_reason]),
-      [[oldS.parcoursId, "EN_VEILLE", null]],
+      [[oldS.parcoursId, "ACTIF", null]],
     );
     assert.equal((await orientationRepository.get(h.db, oldS.orientationId))?.etat, "OUVERT");
     assert.equal(await orientationRepository.pendingOf(h.db, s!), undefined);
@@ -682,6 +682,158 @@ describe("a new entrant again: back after more than 12 months on hold or suspend
     });
     assert.deepEqual([again.status, again.created, again.updated, again.newEntrants], ["termine", 0, 0, 0]);
     assert.deepEqual(await state(), before);
+  });
+});
+
+describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (parcours.md §2.4)", () => {
+  test("followed and not subject in M: EN_VEILLE since M's DTREF, référent kept, not a new entrant; subject again in M+3: ACTIF, same T0 and pathway, not a new entrant; the same flow again changes nothing", async () => {
+    const { deps } = testDeps(h);
+    const hh = (n: number, serial: number, soumis: boolean) =>
+      aHousehold(n, { persons: [aPerson(serial, "DEM", { soumis })] });
+    // P: followed, flips out of droits et devoirs in February and back in May; Q: followed, always subject
+    const flow = (dtref: string, createdOn: string, pSoumis: boolean, time?: string) =>
+      flowFile([hh(1, 9301, pSoumis), hh(2, 9302, true)], { dtref, createdOn, ...(time ? { time } : {}) });
+    await importCnafFlux(deps, {
+      filePath: flow("2026-01-31", "2026-02-04", true),
+      departement: "80",
+    });
+    const [pId, qId] = await Promise.all([9301, 9302].map(personIdOf));
+    const oldP = await followedPathway(pId!, { t0: "2025-06-02" });
+    const oldQ = await followedPathway(qId!, { t0: "2025-06-02" });
+
+    const pathwayOf = (personId: string) =>
+      h.db
+        .selectFrom("parcours")
+        .select(["id", "statut_suivi", "veille_since", "t0_date", "exit_reason"])
+        .where("person_id", "=", personId)
+        .execute();
+    const referentsOf = (personId: string) =>
+      h.db
+        .selectFrom("follow_ups")
+        .select(["structure_id", "role"])
+        .where("person_id", "=", personId)
+        .where("ended_at", "is", null)
+        .execute();
+    const veilleAudit = () =>
+      h.db
+        .selectFrom("audit_events")
+        .select(["person_id", "action", "section", "details"])
+        .where("action", "in", ["follow_up.veille_started", "follow_up.veille_ended"])
+        .orderBy("id")
+        .execute();
+    const state = async () => ({
+      counts: await rowCounts(),
+      parcours: await h.db
+        .selectFrom("parcours")
+        .select(["id", "statut_suivi", "veille_since", "version"])
+        .orderBy("id")
+        .execute(),
+      orientations: await h.db
+        .selectFrom("orientations")
+        .select(["id", "etat", "version"])
+        .orderBy("id")
+        .execute(),
+      items: await h.db.selectFrom("work_items").select(["id", "status"]).orderBy("id").execute(),
+    });
+    const referentsBefore = await referentsOf(pId!);
+
+    // M = February: P is no longer subject
+    const february = flow("2026-02-28", "2026-03-05", false);
+    const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
+    assert.equal(feb.newEntrants, 0);
+    assert.deepEqual(await pathwayOf(pId!), [
+      {
+        id: oldP.parcoursId,
+        statut_suivi: "EN_VEILLE",
+        veille_since: "2026-02-28",
+        t0_date: "2025-06-02",
+        exit_reason: null,
+      },
+    ]);
+    assert.deepEqual(
+      (await pathwayOf(qId!)).map((x) => [x.id, x.statut_suivi, x.veille_since]),
+      [[oldQ.parcoursId, "ACTIF", null]],
+    );
+    // the référent and the orientation in force stay
+    assert.deepEqual(await referentsOf(pId!), referentsBefore);
+    assert.equal(referentsBefore.length, 1);
+    assert.equal((await orientationRepository.get(h.db, oldP.orientationId))?.etat, "OUVERT");
+    const started = await veilleAudit();
+    assert.deepEqual(
+      started.map((a) => [
+        a.person_id,
+        a.action,
+        a.section,
+        (a.details as { veilleSince?: string }).veilleSince,
+      ]),
+      [[pId, "follow_up.veille_started", "suivi", "2026-02-28"]],
+    );
+
+    // the same file again: refused; the same flow exported again: nothing changes, nothing audited
+    const onHold = await state();
+    assert.equal(
+      (await importCnafFlux(deps, { filePath: february, departement: "80" })).status,
+      "deja_importe",
+    );
+    const febAgain = await importCnafFlux(deps, {
+      filePath: flow("2026-02-28", "2026-03-05", false, "12:00:00"),
+      departement: "80",
+    });
+    assert.deepEqual(
+      [febAgain.status, febAgain.created, febAgain.updated, febAgain.newEntrants],
+      ["termine", 0, 0, 0],
+    );
+    assert.deepEqual(await state(), onHold);
+
+    // still on hold in March and April: the veille keeps its start
+    for (const [dtref, createdOn] of [
+      ["2026-03-31", "2026-04-03"],
+      ["2026-04-30", "2026-05-05"],
+    ] as const) {
+      const r = await importCnafFlux(deps, {
+        filePath: flow(dtref, createdOn, false),
+        departement: "80",
+      });
+      assert.equal(r.newEntrants, 0);
+    }
+    assert.deepEqual(
+      (await pathwayOf(pId!)).map((x) => [x.statut_suivi, x.veille_since]),
+      [["EN_VEILLE", "2026-02-28"]],
+    );
+
+    // M+3 = May: subject again, the same pathway resumes with its T0 and référent; not a new entrant
+    const may = flow("2026-05-31", "2026-06-04", true);
+    const mayResult = await importCnafFlux(deps, { filePath: may, departement: "80" });
+    assert.equal(mayResult.newEntrants, 0);
+    assert.deepEqual(await pathwayOf(pId!), [
+      {
+        id: oldP.parcoursId,
+        statut_suivi: "ACTIF",
+        veille_since: null,
+        t0_date: "2025-06-02",
+        exit_reason: null,
+      },
+    ]);
+    assert.deepEqual(await referentsOf(pId!), referentsBefore);
+    assert.equal((await orientationRepository.get(h.db, oldP.orientationId))?.etat, "OUVERT");
+    assert.equal(await orientationRepository.pendingOf(h.db, pId!), undefined);
+    assert.deepEqual(
+      (await veilleAudit()).map((a) => [a.person_id, a.action]),
+      [
+        [pId, "follow_up.veille_started"],
+        [pId, "follow_up.veille_ended"],
+      ],
+    );
+    const resumed = await state();
+    const mayAgain = await importCnafFlux(deps, {
+      filePath: flow("2026-05-31", "2026-06-04", true, "12:00:00"),
+      departement: "80",
+    });
+    assert.deepEqual(
+      [mayAgain.status, mayAgain.created, mayAgain.updated, mayAgain.newEntrants],
+      ["termine", 0, 0, 0],
+    );
+    assert.deepEqual(await state(), resumed);
   });
 });
 
