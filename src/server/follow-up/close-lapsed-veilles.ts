@@ -4,17 +4,26 @@
 // its orientation in force and one still awaited CLOTURE through the state table, its pathway work items
 // lapsed (`closePathways`, shared with the CAF/MSA import's return after a long veille). Called by the nightly
 // run (`detectFollowUpSignals`) in its transaction. Idempotent: a closed pathway is no longer on hold.
+// The length of a veille is measured as the flows measure it, to the reference date (DTREF) of the latest flow
+// imported for the pathway's département, not to the calendar: a flow arrives days after its DTREF, and a
+// person subject again in the flow that makes exactly 12 months must resume with their référent (the import
+// does it), not have been closed the night before and come back as a new entrant. A département without any
+// imported flow closes nothing.
 import { addMonths, defaultNewEntrantParams, type NewEntrantParams } from "../../shared/imports/new-entrant";
 import { veilleLapsed } from "../../shared/imports/veille";
 import type { LocalDate } from "../../shared/kernel/dates";
 import { audit } from "../audit/audit";
 import type { Db } from "../db/connect";
+import { importsRepository } from "../imports/imports.repository";
 import type { Actor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
 import { closePathways } from "../orientation/open-pathway-for-new-entrant";
 import { orientationRepository } from "../orientation/orientation.repository";
 
-/** Closes the pathways whose veille lasted more than `suspensionMaxMois` months on `today`; returns how many. */
+/**
+ * Closes the pathways whose veille lasted more than `suspensionMaxMois` months on the latest flow imported for
+ * their département (never later than `today`); returns how many.
+ */
 export async function closeLapsedVeilles(
   tx: Db,
   deps: { clock: Clock },
@@ -27,11 +36,16 @@ export async function closeLapsedVeilles(
     tx,
     addMonths(today, -(params.suspensionMaxMois - 1)),
   );
-  const lapsed = candidates.flatMap((c) =>
-    c.veilleSince && veilleLapsed(c.veilleSince, today, params)
+  const flows = await importsRepository.latestFlowDates(tx, [
+    ...new Set(candidates.map((c) => c.departement)),
+  ]);
+  const lapsed = candidates.flatMap((c) => {
+    const flow = flows.get(c.departement);
+    const at = flow !== undefined && flow < today ? flow : today;
+    return c.veilleSince && flow !== undefined && veilleLapsed(c.veilleSince, at, params)
       ? [{ parcoursId: c.parcoursId, exitReason: "VEILLE_LONGUE" as const, veilleSince: c.veilleSince }]
-      : [],
-  );
+      : [];
+  });
   const closed = await closePathways(tx, deps, lapsed, actor);
   await audit.recordGroups(tx, deps.clock, actor, [
     {

@@ -215,6 +215,20 @@ export const importsRepository = {
     return r !== undefined;
   },
 
+  /** The reference date (DTREF) of the latest CAF/MSA flow fully imported for each of the départements. */
+  async latestFlowDates(db: Db, departements: readonly string[]): Promise<Map<string, string>> {
+    if (departements.length === 0) return new Map();
+    const rows = await db
+      .selectFrom("flux_imports")
+      .select(["departement", (e) => e.fn.max("dtref").as("dtref")])
+      .where("kind", "=", "cnaf")
+      .where("status", "=", "termine")
+      .where("departement", "in", departements)
+      .groupBy("departement")
+      .execute();
+    return new Map(rows.map((r) => [r.departement, String(r.dtref)]));
+  },
+
   /** The statement inserting quarantined records (built now, executed by the caller, possibly later). */
   insertQuarantineStatement(rows: readonly QuarantineRow[]) {
     if (rows.length === 0) return undefined;

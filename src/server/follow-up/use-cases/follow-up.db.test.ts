@@ -4,6 +4,7 @@ import { testDb } from "../../../test-support/db";
 import { testDeps } from "../../../test-support/deps";
 import { contractRepository } from "../../contract/contract.repository";
 import type { DbHandle } from "../../db/connect";
+import { importsRepository } from "../../imports/imports.repository";
 import type { SystemActor } from "../../kernel/access";
 import { orientationRepository } from "../../orientation/orientation.repository";
 import { workItemsRepository } from "../../work-items/work-items.repository";
@@ -288,7 +289,7 @@ describe("exit and suivi dans l'emploi", () => {
     assert.equal((await detectFollowUpSignals(deps, system, {})).contractsClosed, 0, "closed once");
   });
 
-  test("a follow-up on hold for more than 12 months is closed by the nightly run (VEILLE_LONGUE), not at exactly 12 months", async () => {
+  test("a follow-up on hold for more than 12 months by the flows imported is closed by the nightly run (VEILLE_LONGUE), not at exactly 12 months, nor by the calendar alone", async () => {
     const lapsing = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z" });
     const recent = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z" });
     // put on hold as the CAF/MSA import does (a month-end DTREF: 31/03/2025 + 12 months = 31/03/2026)
@@ -314,14 +315,50 @@ describe("exit and suivi dans l'emploi", () => {
         .select(["statut_suivi", "veille_since", "exit_reason"])
         .where("id", "=", parcoursId)
         .executeTakeFirstOrThrow();
+    /** a CAF/MSA flow of reference date `dtref` fully imported for the département */
+    const flowImported = (dtref: string) =>
+      importsRepository.insert(h.db, {
+        id: deps.ids.uuid(),
+        kind: "cnaf",
+        departement: "80",
+        file_name: `flux-${dtref}.xml`,
+        content_hash: dtref.replace(/-/g, "").padEnd(64, "0"),
+        size_bytes: 1,
+        appli_emettrice: "CNAF",
+        typeflux: "M",
+        natflux: "1",
+        flux_created_date: dtref,
+        dtref,
+        received_date: dtref,
+        received_date_source: "DTCREAFLUX",
+        status: "termine",
+        error_code: null,
+        error_message: null,
+        announced_households: null,
+        announced_anomalies: null,
+        started_by: "cli",
+        started_at: new Date(`${dtref}T12:00:00Z`),
+        finished_at: new Date(`${dtref}T12:05:00Z`),
+      });
+    // no flow imported yet: nothing is measured, nothing closes
+    assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
+    // March's flow (DTREF 31/03/2026): exactly 12 months on hold, not more
+    await flowImported("2026-03-31");
     assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
     assert.deepEqual(await statusOf(lapsing.parcoursId), {
       statut_suivi: "EN_VEILLE",
       veille_since: "2025-03-31",
       exit_reason: null,
     });
+    // 1 April in Paris, a week later: the calendar says 12 months and a few days, but April's flow has not come
+    // yet; the person may be subject again in it and resume with their référent
+    clock.set("2026-04-07T23:30:00Z");
+    assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
+    assert.equal((await statusOf(lapsing.parcoursId)).statut_suivi, "EN_VEILLE");
 
-    clock.set("2026-03-31T23:30:00Z"); // 1 April in Paris: 12 months and a day
+    // April's flow (DTREF 30/04/2026) is imported and the person was not subject in it: more than 12 months
+    await flowImported("2026-04-30");
+    clock.set("2026-05-06T23:30:00Z");
     assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 1);
     assert.deepEqual(await statusOf(lapsing.parcoursId), {
       statut_suivi: "CLOS",
