@@ -108,7 +108,7 @@ const suiviCmd = program.command("suivi").description("suivi des personnes accom
 suiviCmd
   .command("detecter")
   .description(
-    "ouvre les activités de suivi : points d'étape, corde de rappel à 6 mois, risques de décrochage (une fois par personne et par type)",
+    "ouvre les activités de suivi : points d'étape, corde de rappel à 6 mois, risques de décrochage (une fois par personne et par type) ; clôt les contrats suspendus depuis 12 mois et les parcours en veille depuis plus de 12 mois",
   )
   .option("--semaines <n>", "délai sans contact en semaines, pour tous les départements (⚙ décrochage)")
   .option("--json", "résumé en JSON")
@@ -128,7 +128,7 @@ suiviCmd
       console.log(
         opts.json
           ? JSON.stringify(r)
-          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s) ; ${r.readAccessEnded} accès en lecture d'anciens référents clos (réorientation) ; ${r.contractsClosed} contrat(s) suspendu(s) depuis 12 mois clôturé(s).`,
+          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s) ; ${r.readAccessEnded} accès en lecture d'anciens référents clos (réorientation) ; ${r.contractsClosed} contrat(s) suspendu(s) depuis 12 mois clôturé(s) ; ${r.veillesClosed} parcours en veille depuis plus de 12 mois clos.`,
       );
     }),
   );
