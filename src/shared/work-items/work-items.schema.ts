@@ -52,18 +52,15 @@ export const workItemStatusLabels: Record<WorkItemStatus, string> = {
  * on hold or suspended for too long). Not the identity or registration items (duplicates, divergences, an
  * abandoned registration: the person's file, not their pathway) nor the « suivi dans l'emploi » ones (§8.2).
  */
-export const pathwayWorkItemTypes: readonly WorkItemType[] = [
-  "CRITERES_ORIENTATION_A_COMPLETER",
-  "DECISION_ORIENTATION_A_PRENDRE",
-  "ENTRETIEN_GIRATOIRE_A_PLANIFIER",
-  "PREMIER_RDV_ACCOMPAGNEMENT_A_PRENDRE",
-  "DEMANDE_REORIENTATION_A_EXAMINER",
-  "CONTRAT_A_REVISER",
-  "RDV_ABSENCE",
-  "POINT_ETAPE_A_REALISER",
-  "CORDE_DE_RAPPEL",
-  "DECROCHAGE_A_TRAITER",
+const notOfThePathway: readonly WorkItemType[] = [
+  "INSCRIPTION_ABANDONNEE",
+  "DOUBLON_A_EXAMINER",
+  "DIVERGENCE_DONNEES",
+  "RETOUR_EMPLOI_DIFFICULTE",
 ];
+export const pathwayWorkItemTypes: readonly WorkItemType[] = workItemTypes.filter(
+  (t) => !notOfThePathway.includes(t),
+);
 
 /** The types that belong to the orientation queue of a département (the chargé d'orientation's). */
 export const orientationQueueTypes: readonly WorkItemType[] = [
