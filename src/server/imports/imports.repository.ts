@@ -23,6 +23,10 @@ export type ImportCounts = {
   newEntrants: number;
   divergences: number;
   possibleDuplicates: number;
+  /** follow-ups put on hold, resumed, and pathways closed before a new one opens (CAF/MSA flows) */
+  veillesStarted: number;
+  veillesEnded: number;
+  pathwaysClosed: number;
 };
 export const zeroCounts = (): ImportCounts => ({
   households: 0,
@@ -34,6 +38,9 @@ export const zeroCounts = (): ImportCounts => ({
   newEntrants: 0,
   divergences: 0,
   possibleDuplicates: 0,
+  veillesStarted: 0,
+  veillesEnded: 0,
+  pathwaysClosed: 0,
 });
 
 export type NewFluxImport = Omit<
@@ -48,6 +55,9 @@ export type NewFluxImport = Omit<
   | "new_entrants"
   | "divergences"
   | "possible_duplicates"
+  | "veilles_started"
+  | "veilles_ended"
+  | "pathways_closed"
   | "runs"
 >;
 export type RsaRightRow = Omit<RsaRightsTable, "created_at"> & { created_at: Date };
@@ -75,6 +85,9 @@ const importColumns = [
   "new_entrants as newEntrants",
   "divergences",
   "possible_duplicates as possibleDuplicates",
+  "veilles_started as veillesStarted",
+  "veilles_ended as veillesEnded",
+  "pathways_closed as pathwaysClosed",
   "announced_households as announcedHouseholds",
   "started_at as startedAt",
   "finished_at as finishedAt",
@@ -167,6 +180,9 @@ export const importsRepository = {
         new_entrants: sql`new_entrants + ${c.newEntrants}`,
         divergences: sql`divergences + ${c.divergences}`,
         possible_duplicates: sql`possible_duplicates + ${c.possibleDuplicates}`,
+        veilles_started: sql`veilles_started + ${c.veillesStarted}`,
+        veilles_ended: sql`veilles_ended + ${c.veillesEnded}`,
+        pathways_closed: sql`pathways_closed + ${c.pathwaysClosed}`,
       })
       .where("id", "=", id)
       .where("processed_households", "=", from)

@@ -29,6 +29,9 @@ export interface FluxImportsTable {
   new_entrants: Generated<number>;
   divergences: Generated<number>;
   possible_duplicates: Generated<number>;
+  veilles_started: Generated<number>;
+  veilles_ended: Generated<number>;
+  pathways_closed: Generated<number>;
   announced_households: number | null;
   announced_anomalies: number | null;
   started_by: string;

@@ -42,6 +42,12 @@ export const cnafImportSummarySchema = z.object({
   newEntrants: z.number().int(),
   divergences: z.number().int(),
   possibleDuplicates: z.number().int(),
+  /** follow-ups put on hold (no longer subject to droits et devoirs) */
+  veillesStarted: z.number().int(),
+  /** follow-ups resumed (subject again within 12 months) */
+  veillesEnded: z.number().int(),
+  /** pathways closed before a new one opens (back after more than 12 months on hold or suspended) */
+  pathwaysClosed: z.number().int(),
   announcedHouseholds: z.number().int().nullable(),
   /** the first quarantined records (all of them are in the import report) */
   quarantined: z.array(quarantinedRecordSchema),
@@ -82,6 +88,9 @@ export const importReportSchema = z.object({
     newEntrants: z.number().int(),
     divergences: z.number().int(),
     possibleDuplicates: z.number().int(),
+    veillesStarted: z.number().int(),
+    veillesEnded: z.number().int(),
+    pathwaysClosed: z.number().int(),
   }),
   announcedHouseholds: z.number().int().nullable(),
   errorMessage: z.string().nullable(),

@@ -117,6 +117,17 @@ function Report({ summary: s }: { summary: CnafImportSummary }) {
           [s.households, s.persons, s.created, s.updated, s.unchanged, s.rejected, s.newEntrants].map(String),
         ]}
       />
+      {s.veillesStarted + s.veillesEnded + s.pathwaysClosed > 0 && (
+        <Table
+          caption="Suivis en cours"
+          headers={[
+            "Mis en veille (plus soumis aux droits et devoirs)",
+            "Repris (de nouveau soumis dans les 12 mois)",
+            "Parcours clos avant un nouveau (retour après plus de 12 mois)",
+          ]}
+          data={[[s.veillesStarted, s.veillesEnded, s.pathwaysClosed].map(String)]}
+        />
+      )}
       {s.warnings.length > 0 && (
         <Alert severity="info" title="Points d'attention" description={s.warnings.join(" ")} />
       )}

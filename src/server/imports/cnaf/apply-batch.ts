@@ -666,6 +666,9 @@ export async function writeBatch(tx: Db, deps: BatchDeps, plan: BatchPlan): Prom
   );
   const opened = pathways.filter((p) => p.opened).map((p) => p.personId);
   counts.newEntrants = opened.length;
+  counts.veillesStarted = veilleStarted.length;
+  counts.veillesEnded = veilleEnded.length;
+  counts.pathwaysClosed = pathways.filter((p) => p.closed).length;
   const closedFor = (reason: AutomaticExitReason) =>
     pathways.filter((p) => p.closed?.exitReason === reason).map((p) => p.personId);
 

@@ -552,6 +552,8 @@ describe("a new entrant again: back after more than 12 months on hold or suspend
     });
     const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
     assert.equal(feb.newEntrants, 2, "L and M are new entrants again, S is not");
+    // the summary says what happened to the follow-ups: L's and M's pathways closed, S's resumed
+    assert.deepEqual([feb.pathwaysClosed, feb.veillesEnded, feb.veillesStarted], [2, 1, 0]);
 
     const pathwaysOf = (personId: string) =>
       h.db
@@ -741,6 +743,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
     const february = flow("2026-02-28", "2026-03-05", false);
     const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
     assert.equal(feb.newEntrants, 0);
+    assert.deepEqual([feb.veillesStarted, feb.veillesEnded, feb.pathwaysClosed], [1, 0, 0]);
     assert.deepEqual(await pathwayOf(pId!), [
       {
         id: oldP.parcoursId,
@@ -780,8 +783,8 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
       departement: "80",
     });
     assert.deepEqual(
-      [febAgain.status, febAgain.created, febAgain.updated, febAgain.newEntrants],
-      ["termine", 0, 0, 0],
+      [febAgain.status, febAgain.created, febAgain.updated, febAgain.newEntrants, febAgain.veillesStarted],
+      ["termine", 0, 0, 0, 0],
     );
     assert.deepEqual(await state(), onHold);
 
@@ -805,6 +808,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
     const may = flow("2026-05-31", "2026-06-04", true);
     const mayResult = await importCnafFlux(deps, { filePath: may, departement: "80" });
     assert.equal(mayResult.newEntrants, 0);
+    assert.deepEqual([mayResult.veillesStarted, mayResult.veillesEnded], [0, 1]);
     assert.deepEqual(await pathwayOf(pId!), [
       {
         id: oldP.parcoursId,
@@ -830,8 +834,8 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
       departement: "80",
     });
     assert.deepEqual(
-      [mayAgain.status, mayAgain.created, mayAgain.updated, mayAgain.newEntrants],
-      ["termine", 0, 0, 0],
+      [mayAgain.status, mayAgain.created, mayAgain.updated, mayAgain.newEntrants, mayAgain.veillesEnded],
+      ["termine", 0, 0, 0, 0],
     );
     assert.deepEqual(await state(), resumed);
   });

@@ -107,6 +107,9 @@ function summaryOf(
     newEntrants: row.newEntrants,
     divergences: row.divergences,
     possibleDuplicates: row.possibleDuplicates,
+    veillesStarted: row.veillesStarted,
+    veillesEnded: row.veillesEnded,
+    pathwaysClosed: row.pathwaysClosed,
     announcedHouseholds: row.announcedHouseholds,
     quarantined,
     warnings,
@@ -152,6 +155,9 @@ export async function importCnafFlux(
       newEntrants: 0,
       divergences: 0,
       possibleDuplicates: 0,
+      veillesStarted: 0,
+      veillesEnded: 0,
+      pathwaysClosed: 0,
     };
   }
 

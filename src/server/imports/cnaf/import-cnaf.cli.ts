@@ -28,6 +28,11 @@ export function formatCnafSummary(s: CnafImportSummary): string {
     `  Enregistrements en quarantaine : ${n(s.rejected)}`,
     `  Nouveaux entrants : ${n(s.newEntrants)} (orientation à décider dans les 15 jours à compter du ${s.receivedDate})`,
   );
+  if (s.veillesStarted + s.veillesEnded + s.pathwaysClosed > 0) {
+    lines.push(
+      `  Suivis : ${n(s.veillesStarted)} mis en veille (plus soumis aux droits et devoirs), ${n(s.veillesEnded)} repris (de nouveau soumis dans les 12 mois), ${n(s.pathwaysClosed)} parcours clos avant un nouveau (retour après plus de 12 mois)`,
+    );
+  }
   if (s.divergences + s.possibleDuplicates > 0) {
     lines.push(
       `  À vérifier : ${n(s.divergences)} divergence(s) d'identité, ${n(s.possibleDuplicates)} doublon(s) possible(s)`,
