@@ -19,10 +19,12 @@ import type { Actor } from "../kernel/access";
 import type { Clock } from "../kernel/clock";
 import { closePathways } from "../orientation/open-pathway-for-new-entrant";
 import { orientationRepository } from "../orientation/orientation.repository";
+import { followUpRepository } from "./follow-up.repository";
 
 /**
- * Closes the pathways whose veille lasted more than `suspensionMaxMois` months on the latest flow imported for
- * their département (never later than `today`); returns how many.
+ * Closes the pathways whose veille lasted more than their département's closure months (⚙ suivi.veilleMaxMois
+ * in follow_up_settings, else `params.suspensionMaxMois`) on the latest flow imported for their département
+ * (never later than `today`); returns how many.
  */
 export async function closeLapsedVeilles(
   tx: Db,
@@ -31,18 +33,21 @@ export async function closeLapsedVeilles(
   today: LocalDate,
   params: NewEntrantParams = defaultNewEntrantParams,
 ): Promise<number> {
-  // a month's margin in SQL (month ends clamp), the exact rule in the pure function
-  const candidates = await orientationRepository.onHoldSince(
-    tx,
-    addMonths(today, -(params.suspensionMaxMois - 1)),
-  );
+  const closureMonths = await followUpRepository.closureMonths(tx);
+  const paramsOf = (departement: string): NewEntrantParams => ({
+    ...params,
+    suspensionMaxMois: closureMonths.get(departement) ?? params.suspensionMaxMois,
+  });
+  // a month's margin in SQL (month ends clamp), for the shortest setting; the exact rule in the pure function
+  const shortest = Math.min(params.suspensionMaxMois, ...closureMonths.values());
+  const candidates = await orientationRepository.onHoldSince(tx, addMonths(today, -(shortest - 1)));
   const flows = await importsRepository.latestFlowDates(tx, [
     ...new Set(candidates.map((c) => c.departement)),
   ]);
   const lapsed = candidates.flatMap((c) => {
     const flow = flows.get(c.departement);
     const at = flow !== undefined && flow < today ? flow : today;
-    return c.veilleSince && flow !== undefined && veilleLapsed(c.veilleSince, at, params)
+    return c.veilleSince && flow !== undefined && veilleLapsed(c.veilleSince, at, paramsOf(c.departement))
       ? [{ parcoursId: c.parcoursId, exitReason: "VEILLE_LONGUE" as const, veilleSince: c.veilleSince }]
       : [];
   });
@@ -53,7 +58,7 @@ export async function closeLapsedVeilles(
       action: "orientation.pathway_closed",
       section: "orientation",
       purpose: "follow",
-      details: { exitReason: "VEILLE_LONGUE", rule: "veille_plus_de_12_mois" },
+      details: { exitReason: "VEILLE_LONGUE", rule: "suivi.veilleMaxMois" },
     },
   ]);
   return closed.size;

@@ -55,6 +55,15 @@ const CHUNK = 1000;
 export type FollowUpFacts = Awaited<ReturnType<typeof followUpRepository.facts>>[number];
 
 export const followUpRepository = {
+  /** The départements that set their own closure months (⚙ suivi.veilleMaxMois), with that setting. */
+  async closureMonths(db: Db): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom("follow_up_settings")
+      .select(["departement", "closure_months as months"])
+      .where("closure_months", "is not", null)
+      .execute();
+    return new Map(rows.map((r) => [r.departement, r.months!]));
+  },
   /** PS-15: ends the former référents' rows whose transition read access has run out; their ids and persons. */
   async endLapsedReadAccess(
     db: Db,

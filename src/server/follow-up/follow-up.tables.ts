@@ -11,6 +11,8 @@ export interface FollowUpSettingsTable {
   point_etape_months: number | null;
   dropout_weeks: number | null;
   corde_de_rappel_months: number | null;
+  /** ⚙ suivi.veilleMaxMois / suspension_cloture_mois (null: the national default, 12) */
+  closure_months: number | null;
   updated_at: Date;
 }
 export interface FollowUpCheckpointsTable {

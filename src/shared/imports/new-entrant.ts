@@ -89,6 +89,16 @@ export function lastedMoreThan(since: LocalDate, at: LocalDate, months: number):
   return at > addMonths(since, months);
 }
 
+/**
+ * Strictly more than `months` months of flows between the start of a veille and a flow. A veille starts at a
+ * flow's DTREF, the last day of its month, and is measured to another DTREF: it is counted in months, not in
+ * days. By days, 30/09 + 6 months is 30/03, a day before March's DTREF, yet March is only the sixth month
+ * since September (a département's setting of 6 months would close it a month early).
+ */
+export function veilleLastedMoreThan(since: LocalDate, at: LocalDate, months: number): boolean {
+  return monthOf(at) > addMonths(monthOf(since), months);
+}
+
 export function decideNewEntrant(
   f: NewEntrantFacts,
   p: NewEntrantParams = defaultNewEntrantParams,
@@ -122,7 +132,8 @@ export function decideNewEntrant(
   // (3) no follow-up in progress; a follow-up on hold for too long counts as closed
   if (f.suivi.parcours === "EN_VEILLE") {
     const since = f.suivi.veilleDepuis;
-    if (!since || !lastedMoreThan(since, f.dateReference, p.suspensionMaxMois)) return no("SUIVI_EN_COURS");
+    if (!since || !veilleLastedMoreThan(since, f.dateReference, p.suspensionMaxMois))
+      return no("SUIVI_EN_COURS");
     return {
       nouvelEntrant: true,
       motif: motif === "RETOUR_APRES_SUSPENSION_LONGUE" ? motif : "RETOUR_APRES_VEILLE_LONGUE",

@@ -30,7 +30,15 @@ describe("the state table (parcours.md §2.4)", () => {
     assert.deepEqual(decideVeille(facts({ parcours: "EN_VEILLE" }), p), { transition: "REPRENDRE" });
   });
   test("on hold more than 12 months and subject again: nothing here (a new entrant)", () => {
-    assert.equal(decideVeille(facts({ parcours: "EN_VEILLE", veilleDepuis: "2025-02-27" }), p), null);
+    assert.equal(decideVeille(facts({ parcours: "EN_VEILLE", veilleDepuis: "2025-01-31" }), p), null);
+  });
+  test("a veille is counted in months of flows, month ends included (a 6-month setting)", () => {
+    const six = { suspensionMaxMois: 6 };
+    // 30/09 + 6 months is 30/03 by days, yet March's flow (31/03) is the sixth since September's
+    assert.equal(veilleLapsed("2025-09-30", "2026-03-31", six), false);
+    assert.equal(veilleLapsed("2025-09-30", "2026-04-30", six), true);
+    assert.equal(veilleLapsed("2025-08-31", "2026-02-28", six), false);
+    assert.equal(veilleLapsed("2025-08-31", "2026-03-01", six), true);
   });
   const unchanged: [string, VeilleFacts][] = [
     ["followed and still subject", facts({})],
@@ -57,10 +65,10 @@ const aDate = fc
   .map(({ y, m, d }) => addMonths(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, 0));
 
 describe("the 12-month boundary (property-based)", () => {
-  test("exactly 12 months of veille is not « more than 12 »: the follow-up resumes", () => {
+  test("a flow of the 12th month after the veille's is not « more than 12 »: the follow-up resumes", () => {
     fc.assert(
-      fc.property(aDate, (since) => {
-        const at = addMonths(since, 12);
+      fc.property(aDate, fc.integer({ min: 1, max: 28 }), (since, day) => {
+        const at = `${addMonths(since, 12).slice(0, 8)}${String(day).padStart(2, "0")}`;
         assert.equal(veilleLapsed(since, at, p), false);
         assert.deepEqual(
           decideVeille(facts({ parcours: "EN_VEILLE", veilleDepuis: since, dateReference: at }), p),
@@ -71,18 +79,21 @@ describe("the 12-month boundary (property-based)", () => {
       }),
     );
   });
-  test("12 months and a day or more: over, nothing resumes", () => {
+  test("a flow of a later month: over, nothing resumes", () => {
     fc.assert(
-      fc.property(aDate, fc.integer({ min: 1, max: 800 }), (since, extra) => {
-        const at = new Date(Date.parse(`${addMonths(since, 12)}T00:00:00Z`) + extra * 86_400_000)
-          .toISOString()
-          .slice(0, 10);
-        assert.equal(veilleLapsed(since, at, p), true);
-        assert.equal(
-          decideVeille(facts({ parcours: "EN_VEILLE", veilleDepuis: since, dateReference: at }), p),
-          null,
-        );
-      }),
+      fc.property(
+        aDate,
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 28 }),
+        (since, extra, day) => {
+          const at = `${addMonths(`${since.slice(0, 8)}01`, 12 + extra).slice(0, 8)}${String(day).padStart(2, "0")}`;
+          assert.equal(veilleLapsed(since, at, p), true);
+          assert.equal(
+            decideVeille(facts({ parcours: "EN_VEILLE", veilleDepuis: since, dateReference: at }), p),
+            null,
+          );
+        },
+      ),
     );
   });
   test("a return is either a resumed follow-up or a new entrant, never both, never neither", () => {

@@ -14,7 +14,7 @@
 // follow-up is over: the nightly run closes it (`veilleLapsed`), or the import does when the person returns.
 // Pure: facts in, decision out.
 import type { LocalDate } from "../kernel/dates";
-import { lastedMoreThan, type NewEntrantParams } from "./new-entrant";
+import { type NewEntrantParams, veilleLastedMoreThan } from "./new-entrant";
 
 export type VeilleFacts = {
   /** DTREF of the flow */
@@ -45,7 +45,7 @@ export const veilleTransitions: Record<
 
 /** The follow-up on hold since `since` is over at `at` (more than `suspensionMaxMois` months; exactly is not). */
 export function veilleLapsed(since: LocalDate, at: LocalDate, p: NewEntrantParams): boolean {
-  return lastedMoreThan(since, at, p.suspensionMaxMois);
+  return veilleLastedMoreThan(since, at, p.suspensionMaxMois);
 }
 
 /**

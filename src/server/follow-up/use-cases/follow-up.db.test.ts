@@ -396,6 +396,84 @@ describe("exit and suivi dans l'emploi", () => {
     assert.equal((await orientationRepository.transitions(h.db, lapsing.orientationId)).length, 1);
   });
 
+  test("⚙ suivi.veilleMaxMois: a département set to 6 months closes a veille of more than 6 months; another keeps the national 12", async () => {
+    const short = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z", departement: "62" });
+    const national = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z", departement: "60" });
+    await orientationRepository.startVeille(h.db, [
+      { parcoursId: short.parcoursId, since: "2025-09-30" },
+      { parcoursId: national.parcoursId, since: "2025-09-30" },
+    ]);
+    await h.db
+      .insertInto("follow_up_settings")
+      .values({ departement: "62", closure_months: 6, updated_at: new Date() })
+      .execute();
+    const { deps } = testDeps(h, "2026-05-06T06:00:00Z");
+    for (const [departement, dtref] of [
+      ["62", "2026-03-31"], // exactly 6 months for the Pas-de-Calais
+      ["60", "2026-04-30"],
+    ] as const)
+      await importsRepository.insert(h.db, {
+        id: deps.ids.uuid(),
+        kind: "cnaf",
+        departement,
+        file_name: `flux-${departement}-${dtref}.xml`,
+        content_hash: `${departement}${dtref.replace(/-/g, "")}`.padEnd(64, "0"),
+        size_bytes: 1,
+        appli_emettrice: "CNAF",
+        typeflux: "M",
+        natflux: "1",
+        flux_created_date: dtref,
+        dtref,
+        received_date: dtref,
+        received_date_source: "DTCREAFLUX",
+        status: "termine",
+        error_code: null,
+        error_message: null,
+        announced_households: null,
+        announced_anomalies: null,
+        started_by: "cli",
+        started_at: new Date(`${dtref}T12:00:00Z`),
+        finished_at: new Date(`${dtref}T12:05:00Z`),
+      });
+    const statusOf = async (parcoursId: string) =>
+      (
+        await h.db
+          .selectFrom("parcours")
+          .select("statut_suivi")
+          .where("id", "=", parcoursId)
+          .executeTakeFirstOrThrow()
+      ).statut_suivi;
+    await detectFollowUpSignals(deps, system, {});
+    assert.equal(await statusOf(short.parcoursId), "EN_VEILLE", "6 months exactly: not more");
+    await importsRepository.insert(h.db, {
+      id: deps.ids.uuid(),
+      kind: "cnaf",
+      departement: "62",
+      file_name: "flux-62-2026-04-30.xml",
+      content_hash: "6220260430".padEnd(64, "0"),
+      size_bytes: 1,
+      appli_emettrice: "CNAF",
+      typeflux: "M",
+      natflux: "1",
+      flux_created_date: "2026-04-30",
+      dtref: "2026-04-30",
+      received_date: "2026-04-30",
+      received_date_source: "DTCREAFLUX",
+      status: "termine",
+      error_code: null,
+      error_message: null,
+      announced_households: null,
+      announced_anomalies: null,
+      started_by: "cli",
+      started_at: new Date("2026-04-30T12:00:00Z"),
+      finished_at: new Date("2026-04-30T12:05:00Z"),
+    });
+    await detectFollowUpSignals(deps, system, {});
+    assert.equal(await statusOf(short.parcoursId), "CLOS");
+    // the Oise keeps the national 12 months: 7 months on hold is not over
+    assert.equal(await statusOf(national.parcoursId), "EN_VEILLE");
+  });
+
   test("answering « J'ai une difficulté » opens one alert for the référente's structure, due in 2 working days", async () => {
     const { person, referente } = await personInAccompaniment(h.db, { decidedAt: "2026-01-05T10:00:00Z" });
     const { deps, clock } = testDeps(h, "2026-05-04T06:00:00Z");

@@ -527,6 +527,44 @@ async function followedPathway(personId: string, o: { t0: string; veilleSince?: 
 }
 
 describe("a new entrant again: back after more than 12 months on hold or suspended (parcours.md §2.4)", () => {
+  test("⚙ suivi.veilleMaxMois: a département set to 6 months closes a 7-month veille on return and resumes one of exactly 6", async () => {
+    const { deps } = testDeps(h);
+    const hh = (n: number, serial: number, soumis: boolean) =>
+      aHousehold(n, { persons: [aPerson(serial, "DEM", { soumis })] });
+    const january = flowFile([hh(1, 9301, false), hh(2, 9302, false)], {
+      dtref: "2026-01-31",
+      createdOn: "2026-02-04",
+    });
+    await importCnafFlux(deps, { filePath: january, departement: "80" });
+    const [seven, six] = await Promise.all([9301, 9302].map(personIdOf));
+    const oldSeven = await followedPathway(seven!, { t0: "2024-06-03", veilleSince: "2025-07-31" });
+    const oldSix = await followedPathway(six!, { t0: "2024-06-03", veilleSince: "2025-08-31" });
+    await sql`INSERT INTO follow_up_settings (departement, closure_months, updated_at) VALUES ('80', 6, now())`.execute(
+      h.db,
+    );
+    try {
+      const february = flowFile([hh(1, 9301, true), hh(2, 9302, true)], {
+        dtref: "2026-02-28",
+        createdOn: "2026-03-05",
+      });
+      const feb = await importCnafFlux(deps, { filePath: february, departement: "80" });
+      // with the national 12 months both would resume
+      assert.deepEqual([feb.newEntrants, feb.pathwaysClosed, feb.veillesEnded], [1, 1, 1]);
+      const statusOf = async (parcoursId: string) =>
+        (
+          await h.db
+            .selectFrom("parcours")
+            .select(["statut_suivi", "exit_reason"])
+            .where("id", "=", parcoursId)
+            .executeTakeFirstOrThrow()
+        ).statut_suivi;
+      assert.equal(await statusOf(oldSeven.parcoursId), "CLOS");
+      assert.equal(await statusOf(oldSix.parcoursId), "ACTIF");
+    } finally {
+      await sql`DELETE FROM follow_up_settings WHERE departement = '80'`.execute(h.db);
+    }
+  });
+
   test("the old pathway closes (exit reason, orientation CLOTURE, its items lapse) and a new one opens with the new T0; 12 months exactly: the same pathway resumes; the same flow again changes nothing", async () => {
     const { deps } = testDeps(h);
     const hh = (n: number, serial: number, over: Partial<GenHousehold>, soumis: boolean) =>

@@ -25,6 +25,7 @@ import { isValidLocalDate, localDateSchema } from "../../../shared/kernel/dates"
 import { kernelErrors, SocleError } from "../../../shared/kernel/errors";
 import { allowsConcurrentQueries } from "../../db/connect";
 import { supportsCopy } from "../../db/copy";
+import { followUpRepository } from "../../follow-up/follow-up.repository";
 import type { SystemActor } from "../../kernel/access";
 import type { Deps } from "../../kernel/deps";
 import { zodIssues } from "../../kernel/use-case";
@@ -173,7 +174,13 @@ export async function importCnafFlux(
     anomalies: null,
   };
   let pending: HouseholdReading[] = [];
-  const params = hooks.newEntrantParams ?? defaultNewEntrantParams;
+  // ⚙ suivi.veilleMaxMois: the département's own setting, else the national default
+  const params = hooks.newEntrantParams ?? {
+    ...defaultNewEntrantParams,
+    suspensionMaxMois:
+      (await followUpRepository.closureMonths(deps.db)).get(input.departement) ??
+      defaultNewEntrantParams.suspensionMaxMois,
+  };
 
   // On the server, batches overlap: while batch k is written in its transaction, batch k+1 is read on
   // another connection (readBatch) and planned (planBatch, no database); k+1 is written once k has
