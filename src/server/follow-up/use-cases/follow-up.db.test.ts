@@ -40,6 +40,32 @@ const itemsOf = (personId: string) =>
     .orderBy("created_at")
     .execute();
 
+/** A CAF/MSA flow of reference date `dtref` fully imported for a département (what the nightly measures to). */
+const flowImported = (departement: string, dtref: string) =>
+  importsRepository.insert(h.db, {
+    id: crypto.randomUUID(),
+    kind: "cnaf",
+    departement,
+    file_name: `flux-${departement}-${dtref}.xml`,
+    content_hash: `${departement}${dtref.replace(/-/g, "")}`.padEnd(64, "0"),
+    size_bytes: 1,
+    appli_emettrice: "CNAF",
+    typeflux: "M",
+    natflux: "1",
+    flux_created_date: dtref,
+    dtref,
+    received_date: dtref,
+    received_date_source: "DTCREAFLUX",
+    status: "termine",
+    error_code: null,
+    error_message: null,
+    announced_households: null,
+    announced_anomalies: null,
+    started_by: "cli",
+    started_at: new Date(`${dtref}T12:00:00Z`),
+    finished_at: new Date(`${dtref}T12:05:00Z`),
+  });
+
 const auditActions = async (personId: string) =>
   (
     await h.db
@@ -315,35 +341,10 @@ describe("exit and suivi dans l'emploi", () => {
         .select(["statut_suivi", "veille_since", "exit_reason"])
         .where("id", "=", parcoursId)
         .executeTakeFirstOrThrow();
-    /** a CAF/MSA flow of reference date `dtref` fully imported for the département */
-    const flowImported = (dtref: string) =>
-      importsRepository.insert(h.db, {
-        id: deps.ids.uuid(),
-        kind: "cnaf",
-        departement: "80",
-        file_name: `flux-${dtref}.xml`,
-        content_hash: dtref.replace(/-/g, "").padEnd(64, "0"),
-        size_bytes: 1,
-        appli_emettrice: "CNAF",
-        typeflux: "M",
-        natflux: "1",
-        flux_created_date: dtref,
-        dtref,
-        received_date: dtref,
-        received_date_source: "DTCREAFLUX",
-        status: "termine",
-        error_code: null,
-        error_message: null,
-        announced_households: null,
-        announced_anomalies: null,
-        started_by: "cli",
-        started_at: new Date(`${dtref}T12:00:00Z`),
-        finished_at: new Date(`${dtref}T12:05:00Z`),
-      });
     // no flow imported yet: nothing is measured, nothing closes
     assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
     // March's flow (DTREF 31/03/2026): exactly 12 months on hold, not more
-    await flowImported("2026-03-31");
+    await flowImported("80", "2026-03-31");
     assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 0);
     assert.deepEqual(await statusOf(lapsing.parcoursId), {
       statut_suivi: "EN_VEILLE",
@@ -357,7 +358,7 @@ describe("exit and suivi dans l'emploi", () => {
     assert.equal((await statusOf(lapsing.parcoursId)).statut_suivi, "EN_VEILLE");
 
     // April's flow (DTREF 30/04/2026) is imported and the person was not subject in it: more than 12 months
-    await flowImported("2026-04-30");
+    await flowImported("80", "2026-04-30");
     clock.set("2026-05-06T23:30:00Z");
     assert.equal((await detectFollowUpSignals(deps, system, {})).veillesClosed, 1);
     assert.deepEqual(await statusOf(lapsing.parcoursId), {
@@ -398,7 +399,10 @@ describe("exit and suivi dans l'emploi", () => {
 
   test("⚙ suivi.veilleMaxMois: a département set to 6 months closes a veille of more than 6 months; another keeps the national 12", async () => {
     const short = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z", departement: "62" });
-    const national = await personInAccompaniment(h.db, { decidedAt: "2025-01-06T10:00:00Z", departement: "60" });
+    const national = await personInAccompaniment(h.db, {
+      decidedAt: "2025-01-06T10:00:00Z",
+      departement: "60",
+    });
     await orientationRepository.startVeille(h.db, [
       { parcoursId: short.parcoursId, since: "2025-09-30" },
       { parcoursId: national.parcoursId, since: "2025-09-30" },
@@ -408,33 +412,8 @@ describe("exit and suivi dans l'emploi", () => {
       .values({ departement: "62", closure_months: 6, updated_at: new Date() })
       .execute();
     const { deps } = testDeps(h, "2026-05-06T06:00:00Z");
-    for (const [departement, dtref] of [
-      ["62", "2026-03-31"], // exactly 6 months for the Pas-de-Calais
-      ["60", "2026-04-30"],
-    ] as const)
-      await importsRepository.insert(h.db, {
-        id: deps.ids.uuid(),
-        kind: "cnaf",
-        departement,
-        file_name: `flux-${departement}-${dtref}.xml`,
-        content_hash: `${departement}${dtref.replace(/-/g, "")}`.padEnd(64, "0"),
-        size_bytes: 1,
-        appli_emettrice: "CNAF",
-        typeflux: "M",
-        natflux: "1",
-        flux_created_date: dtref,
-        dtref,
-        received_date: dtref,
-        received_date_source: "DTCREAFLUX",
-        status: "termine",
-        error_code: null,
-        error_message: null,
-        announced_households: null,
-        announced_anomalies: null,
-        started_by: "cli",
-        started_at: new Date(`${dtref}T12:00:00Z`),
-        finished_at: new Date(`${dtref}T12:05:00Z`),
-      });
+    await flowImported("62", "2026-03-31"); // exactly 6 months for the Pas-de-Calais
+    await flowImported("60", "2026-04-30");
     const statusOf = async (parcoursId: string) =>
       (
         await h.db
@@ -445,29 +424,7 @@ describe("exit and suivi dans l'emploi", () => {
       ).statut_suivi;
     await detectFollowUpSignals(deps, system, {});
     assert.equal(await statusOf(short.parcoursId), "EN_VEILLE", "6 months exactly: not more");
-    await importsRepository.insert(h.db, {
-      id: deps.ids.uuid(),
-      kind: "cnaf",
-      departement: "62",
-      file_name: "flux-62-2026-04-30.xml",
-      content_hash: "6220260430".padEnd(64, "0"),
-      size_bytes: 1,
-      appli_emettrice: "CNAF",
-      typeflux: "M",
-      natflux: "1",
-      flux_created_date: "2026-04-30",
-      dtref: "2026-04-30",
-      received_date: "2026-04-30",
-      received_date_source: "DTCREAFLUX",
-      status: "termine",
-      error_code: null,
-      error_message: null,
-      announced_households: null,
-      announced_anomalies: null,
-      started_by: "cli",
-      started_at: new Date("2026-04-30T12:00:00Z"),
-      finished_at: new Date("2026-04-30T12:05:00Z"),
-    });
+    await flowImported("62", "2026-04-30");
     await detectFollowUpSignals(deps, system, {});
     assert.equal(await statusOf(short.parcoursId), "CLOS");
     // the Oise keeps the national 12 months: 7 months on hold is not over

@@ -261,6 +261,17 @@ describe("after a reorientation (PS-15)", () => {
   });
 });
 
+/** The person back as a new entrant in a CAF/MSA flow of September 2027 (what the import does for them). */
+const backInTheCafFlow = (deps: Parameters<typeof openPathwayForNewEntrant>[1], personId: string) =>
+  h.db.transaction().execute((tx) =>
+    openPathwayForNewEntrant(tx, deps, {
+      personId,
+      departement: "80",
+      t0: "2027-09-06",
+      origine: "INSCRIPTION_AUTO_CAF",
+    }),
+  );
+
 describe("an exit while the new orientation is awaited", () => {
   test("the awaited orientation closes undecided with the pathway, and the person can come back as a new entrant", async () => {
     const { deps, clock, person, orientationId, referent } = await oriented("2026-03-10T09:00:00Z");
@@ -301,14 +312,7 @@ describe("an exit while the new orientation is awaited", () => {
     // a year and a half later the CAF flow brings the person back: a new pathway opens (before, the orientation
     // left pending refused it: one pending orientation per person)
     clock.set("2027-09-06T09:00:00Z");
-    const again = await h.db.transaction().execute((tx) =>
-      openPathwayForNewEntrant(tx, deps, {
-        personId: person.id,
-        departement: "80",
-        t0: "2027-09-06",
-        origine: "INSCRIPTION_AUTO_CAF",
-      }),
-    );
+    const again = await backInTheCafFlow(deps, person.id);
     assert.equal(again.opened, true);
     assert.notEqual(again.parcoursId, before.parcours!.id);
     assert.equal((await orientationRepository.pendingOf(h.db, person.id))?.id, again.orientationId);
@@ -341,14 +345,7 @@ describe("migration 202612071400: orientations left awaited on a closed pathway"
       [last?.from, last?.to, last?.event, last?.reason],
       [etat, "CLOTURE", "close", "sortie du parcours : EMPLOI"],
     );
-    const again = await h.db.transaction().execute((tx) =>
-      openPathwayForNewEntrant(tx, deps, {
-        personId: person.id,
-        departement: "80",
-        t0: "2027-09-06",
-        origine: "INSCRIPTION_AUTO_CAF",
-      }),
-    );
+    const again = await backInTheCafFlow(deps, person.id);
     assert.equal(again.opened, true);
   });
 });
