@@ -128,7 +128,7 @@ suiviCmd
       console.log(
         opts.json
           ? JSON.stringify(r)
-          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s) ; ${r.readAccessEnded} accès en lecture d'anciens référents clos (réorientation) ; ${r.contractsClosed} contrat(s) suspendu(s) depuis 12 mois clôturé(s) ; ${r.veillesClosed} parcours en veille depuis plus de 12 mois clos.`,
+          : `Suivi : ${r.examined} personnes examinées ; ouvertes : ${r.opened.POINT_ETAPE_A_REALISER} point(s) d'étape, ${r.opened.CORDE_DE_RAPPEL} corde(s) de rappel, ${r.opened.DECROCHAGE_A_TRAITER} risque(s) de décrochage ; ${r.dropoutsResolved} risque(s) levé(s) ; ${r.readAccessEnded} accès en lecture d'anciens référents clos (réorientation) ; ${r.contractsClosed} contrat(s) suspendu(s) depuis 12 mois clôturé(s) ; ${r.veillesClosed} parcours en veille et ${r.suspensionsClosed} parcours au droit suspendu depuis plus de 12 mois clos.`,
       );
     }),
   );

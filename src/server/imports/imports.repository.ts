@@ -231,6 +231,43 @@ export const importsRepository = {
     return r !== undefined;
   },
 
+  /**
+   * The pathways in follow-up (ACTIF or EN_VEILLE) of persons whose RSA right in the pathway's département is
+   * suspended (ETATDOSRSA 3 or 4) since `onOrBefore` or earlier, with no payable right there: since when (the
+   * latest start among their suspended rights, the shortest reading).
+   */
+  longSuspendedPathways(db: Db, onOrBefore: string) {
+    return db
+      .selectFrom("parcours as pa")
+      .innerJoin("rsa_rights as r", (j) =>
+        j.onRef("r.person_id", "=", "pa.person_id").onRef("r.departement", "=", "pa.departement"),
+      )
+      .select((e) => [
+        "pa.id as parcoursId",
+        "pa.person_id as personId",
+        "pa.departement",
+        e.fn.max("r.suspension_since").as("since"),
+      ])
+      .where("pa.statut_suivi", "in", ["ACTIF", "EN_VEILLE"])
+      .where("r.etat_code", "in", ["3", "4"])
+      .where("r.suspension_since", "<=", onOrBefore)
+      .where((e) =>
+        e.not(
+          e.exists(
+            e
+              .selectFrom("rsa_rights as payable")
+              .select("payable.id")
+              .whereRef("payable.person_id", "=", "pa.person_id")
+              .whereRef("payable.departement", "=", "pa.departement")
+              .where("payable.etat_code", "=", "2"),
+          ),
+        ),
+      )
+      .groupBy(["pa.id", "pa.person_id", "pa.departement"])
+      .orderBy("pa.id")
+      .execute();
+  },
+
   /** The reference date (DTREF) of the latest CAF/MSA flow fully imported for each of the départements. */
   async latestFlowDates(db: Db, departements: readonly string[]): Promise<Map<string, string>> {
     if (departements.length === 0) return new Map();

@@ -20,7 +20,7 @@ import { assertCan } from "../../kernel/access";
 import { parisToday } from "../../kernel/clock";
 import { useCase } from "../../kernel/use-case";
 import { workItemsRepository } from "../../work-items/work-items.repository";
-import { closeLapsedVeilles } from "../close-lapsed-veilles";
+import { closeLapsedSuspensions, closeLapsedVeilles } from "../close-lapsed-veilles";
 import { evaluate } from "../follow-up.load";
 import { followUpPolicy } from "../follow-up.policy";
 import { followUpRepository } from "../follow-up.repository";
@@ -144,6 +144,8 @@ export const detectFollowUpSignals = useCase(
     }
     // a follow-up on hold for more than 12 months is over (parcours.md §2.4)
     const veillesClosed = await closeLapsedVeilles(tx, { clock }, actor, today);
+    // and so is one whose right has been suspended for more than 12 months
+    const suspensionsClosed = await closeLapsedSuspensions(tx, { clock }, actor, today);
     return {
       examined: facts.length,
       opened,
@@ -151,6 +153,7 @@ export const detectFollowUpSignals = useCase(
       readAccessEnded: lapsed.length,
       contractsClosed,
       veillesClosed,
+      suspensionsClosed,
     };
   },
 );

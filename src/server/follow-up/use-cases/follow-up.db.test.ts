@@ -41,9 +41,10 @@ const itemsOf = (personId: string) =>
     .execute();
 
 /** A CAF/MSA flow of reference date `dtref` fully imported for a département (what the nightly measures to). */
-const flowImported = (departement: string, dtref: string) =>
-  importsRepository.insert(h.db, {
-    id: crypto.randomUUID(),
+const flowImported = async (departement: string, dtref: string) => {
+  const id = crypto.randomUUID();
+  await importsRepository.insert(h.db, {
+    id,
     kind: "cnaf",
     departement,
     file_name: `flux-${departement}-${dtref}.xml`,
@@ -65,6 +66,8 @@ const flowImported = (departement: string, dtref: string) =>
     started_at: new Date(`${dtref}T12:00:00Z`),
     finished_at: new Date(`${dtref}T12:05:00Z`),
   });
+  return id;
+};
 
 const auditActions = async (personId: string) =>
   (
@@ -429,6 +432,64 @@ describe("exit and suivi dans l'emploi", () => {
     assert.equal(await statusOf(short.parcoursId), "CLOS");
     // the Oise keeps the national 12 months: 7 months on hold is not over
     assert.equal(await statusOf(national.parcoursId), "EN_VEILLE");
+  });
+
+  test("a right suspended for more than 12 months by the flows imported closes the pathway (SUSPENSION_LONGUE); 12 months or less, or another right payable, does not", async () => {
+    const followedIn59 = () =>
+      personInAccompaniment(h.db, { decidedAt: "2024-06-03T10:00:00Z", departement: "59" });
+    const long = await followedIn59();
+    const recent = await followedIn59();
+    const payable = await followedIn59();
+    const importId = await flowImported("59", "2026-02-28");
+    const right = (personId: string, matricule: string, etat: string, since: string | null) => ({
+      id: crypto.randomUUID(),
+      person_id: personId,
+      organisme: "CAF" as const,
+      numorg: "591",
+      matricule,
+      departement: "59",
+      role: "DEM",
+      numero_demande: null,
+      demande_date: null,
+      etat_code: etat,
+      etat_date: "2026-02-28",
+      suspension_kind: since ? ("versement" as const) : null,
+      suspension_motif: since ? "06" : null,
+      suspension_since: since,
+      cloture_motif: null,
+      cloture_date: null,
+      soumis_droits_devoirs: true,
+      sans_domicile_fixe: false,
+      unknown_codes: [],
+      last_import_id: importId,
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    await h.db
+      .insertInto("rsa_rights")
+      .values([
+        right(long.person.id, "000000000000001", "4", "2025-02-15"), // 12 months and 13 days on 28/02/2026
+        right(recent.person.id, "000000000000002", "4", "2025-03-15"),
+        right(payable.person.id, "000000000000003", "4", "2024-12-01"),
+        right(payable.person.id, "000000000000004", "2", null), // another file of the person, payable
+      ])
+      .execute();
+    const { deps } = testDeps(h, "2026-03-06T06:00:00Z");
+    assert.equal((await detectFollowUpSignals(deps, system, {})).suspensionsClosed, 1);
+    const pathway = (parcoursId: string) =>
+      h.db
+        .selectFrom("parcours")
+        .select(["statut_suivi", "exit_reason"])
+        .where("id", "=", parcoursId)
+        .executeTakeFirstOrThrow();
+    assert.deepEqual(await pathway(long.parcoursId), {
+      statut_suivi: "CLOS",
+      exit_reason: "SUSPENSION_LONGUE",
+    });
+    assert.equal((await orientationRepository.get(h.db, long.orientationId))?.etat, "CLOTURE");
+    assert.equal((await pathway(recent.parcoursId)).statut_suivi, "ACTIF");
+    assert.equal((await pathway(payable.parcoursId)).statut_suivi, "ACTIF");
+    assert.equal((await detectFollowUpSignals(deps, system, {})).suspensionsClosed, 0, "closed once");
   });
 
   test("answering « J'ai une difficulté » opens one alert for the référente's structure, due in 2 working days", async () => {
