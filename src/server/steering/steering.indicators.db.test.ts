@@ -242,6 +242,11 @@ describe("flows", () => {
       ["2025-03", null, 1, 1, null],
       ["2025-03", "DEMENAGEMENT", 1, 1, null],
     ]);
+    assert.equal(
+      (await values("IND-V3-M1b", { ventilation: "motif_sortie" })).find((v) => v.modalite === "DEMENAGEMENT")
+        ?.libelleModalite,
+      "Déménagement (autre département, mutation du dossier)",
+    );
     // signatures: February P1 (15/02) and P5 (20/02) = 2; March P2 (20/03), P5's revision (12/03),
     // P3 (06/03) = 3 contracts
     assert.deepEqual(

@@ -1,5 +1,6 @@
 // From aggregates (counts, medians) to the published values of an indicator: rate, status (definitive,
 // provisional, not available) and the maturity rule of cohorts (pilotage.md §4). Pure.
+import { automaticExitReasonLabels, exitReasonLabels } from "../follow-up/follow-up.schema";
 import type { LocalDate } from "../kernel/dates";
 import { organismeLabels, parcoursTypeLabels } from "../orientation/orientation.schema";
 import { type Breakdown, type IndicatorDefinition, missingSourceLabels } from "./steering.catalogue";
@@ -20,12 +21,21 @@ export const NOT_GIVEN = "NON_RENSEIGNE";
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** A category's label: pathway types and organisms by their French names, structures by the given names. */
+/**
+ * A category's label: pathway types, organisms and exit reasons (the référent's and Socle's own) by their French
+ * names, structures by the given names.
+ */
 export function modaliteLabel(b: Breakdown, code: string, names: ReadonlyMap<string, string>): string {
   if (code === NOT_ORIENTED) return "Non orienté";
   if (code === NOT_GIVEN) return "Non renseigné";
   if (b === "parcours") return parcoursTypeLabels[code as keyof typeof parcoursTypeLabels] ?? code;
   if (b === "organisme") return organismeLabels[code as keyof typeof organismeLabels] ?? code;
+  if (b === "motif_sortie")
+    return (
+      exitReasonLabels[code as keyof typeof exitReasonLabels] ??
+      automaticExitReasonLabels[code as keyof typeof automaticExitReasonLabels] ??
+      code
+    );
   return names.get(code) ?? code;
 }
 
