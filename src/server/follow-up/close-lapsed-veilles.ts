@@ -1,6 +1,6 @@
 // The nightly closure of follow-ups on hold, or with a right suspended, for too long (parcours.md §2.4 « Veille
 // or suspension beyond suivi.veilleMaxMois = 12 → CLOS; a later return is a new entrant »): a pathway EN_VEILLE
-// since more than 12 months (exactly 12 is not « more than »: `veilleLapsed`) closes with the automatic exit
+// since more than 12 months (exactly 12 is not « more than ») closes with the automatic exit
 // reason VEILLE_LONGUE, one whose person's right is suspended since more than 12 months with SUSPENSION_LONGUE,
 // its orientation in force and one still awaited CLOTURE through the state table, its pathway work items
 // lapsed (`closePathways`, shared with the CAF/MSA import's return after a long veille). Called by the nightly
@@ -16,8 +16,8 @@ import {
   defaultNewEntrantParams,
   lastedMoreThan,
   type NewEntrantParams,
+  veilleLastedMoreThan,
 } from "../../shared/imports/new-entrant";
-import { veilleLapsed } from "../../shared/imports/veille";
 import type { LocalDate } from "../../shared/kernel/dates";
 import { audit } from "../audit/audit";
 import type { Db } from "../db/connect";
@@ -28,37 +28,40 @@ import { closePathways, type PathwayToClose } from "../orientation/open-pathway-
 import { orientationRepository } from "../orientation/orientation.repository";
 import { followUpRepository } from "./follow-up.repository";
 
-/** When the nightly measures a département's follow-ups: its closure months, and its latest flow. */
-async function measures(tx: Db, departements: readonly string[], params: NewEntrantParams) {
-  const closureMonths = await followUpRepository.closureMonths(tx);
-  const flows = await importsRepository.latestFlowDates(tx, [...new Set(departements)]);
-  return {
-    paramsOf: (departement: string): NewEntrantParams => ({
-      ...params,
-      suspensionMaxMois: closureMonths.get(departement) ?? params.suspensionMaxMois,
-    }),
-    /** the latest flow's DTREF, never later than today; undefined without any flow */
-    at: (departement: string, today: LocalDate) => {
-      const flow = flows.get(departement);
-      return flow === undefined ? undefined : flow < today ? flow : today;
-    },
-  };
-}
+type Nightly = { tx: Db; deps: { clock: Clock }; actor: Actor; today: LocalDate; params: NewEntrantParams };
+type Candidate = { parcoursId: string; departement: string; since: LocalDate | null };
 
-/** The shortest closure months of any département: how far back the SQL looks (the exact rule in TypeScript). */
-async function shortestMonths(tx: Db, params: NewEntrantParams) {
-  return Math.min(params.suspensionMaxMois, ...(await followUpRepository.closureMonths(tx)).values());
-}
-
-async function closeAndAudit(
-  tx: Db,
-  deps: { clock: Clock },
-  actor: Actor,
-  lapsed: readonly PathwayToClose[],
+/**
+ * Closes the candidates whose `since` lasted more than their département's closure months (⚙
+ * suivi.veilleMaxMois in follow_up_settings, else `params.suspensionMaxMois`, as `over` counts them) on the
+ * latest flow imported for their département, never later than today; audits and counts the closures.
+ */
+async function closeLapsed(
+  n: Nightly,
   exitReason: AutomaticExitReason,
-) {
-  const closed = await closePathways(tx, deps, lapsed, actor);
-  await audit.recordGroups(tx, deps.clock, actor, [
+  /** the candidates since `onOrBefore` or earlier: a month's margin in SQL, the exact rule is `over` */
+  find: (onOrBefore: LocalDate) => Promise<Candidate[]>,
+  over: (since: LocalDate, at: LocalDate, months: number) => boolean,
+  /** the closure's guard on the state read (a veille still started on the same date) */
+  guard: (c: Candidate & { since: LocalDate }) => Partial<PathwayToClose> = () => ({}),
+): Promise<number> {
+  const closureMonths = await followUpRepository.closureMonths(n.tx);
+  const monthsOf = (departement: string) => closureMonths.get(departement) ?? n.params.suspensionMaxMois;
+  const shortest = Math.min(n.params.suspensionMaxMois, ...closureMonths.values());
+  const candidates = await find(addMonths(n.today, -(shortest - 1)));
+  const flows = await importsRepository.latestFlowDates(n.tx, [
+    ...new Set(candidates.map((c) => c.departement)),
+  ]);
+  const lapsed = candidates.flatMap((c): PathwayToClose[] => {
+    const flow = flows.get(c.departement);
+    if (c.since === null || flow === undefined) return [];
+    const at = flow < n.today ? flow : n.today;
+    return over(c.since, at, monthsOf(c.departement))
+      ? [{ parcoursId: c.parcoursId, exitReason, ...guard({ ...c, since: c.since }) }]
+      : [];
+  });
+  const closed = await closePathways(n.tx, n.deps, lapsed, n.actor);
+  await audit.recordGroups(n.tx, n.deps.clock, n.actor, [
     {
       personIds: [...closed.keys()],
       action: "orientation.pathway_closed",
@@ -70,67 +73,44 @@ async function closeAndAudit(
   return closed.size;
 }
 
-/**
- * Closes the pathways whose veille lasted more than their département's closure months (⚙ suivi.veilleMaxMois
- * in follow_up_settings, else `params.suspensionMaxMois`) on the latest flow imported for their département
- * (never later than `today`); returns how many.
- */
-export async function closeLapsedVeilles(
+/** Closes the pathways on hold for too long (counted in months of flows: `veilleLastedMoreThan`); how many. */
+export function closeLapsedVeilles(
   tx: Db,
   deps: { clock: Clock },
   actor: Actor,
   today: LocalDate,
   params: NewEntrantParams = defaultNewEntrantParams,
 ): Promise<number> {
-  // a month's margin in SQL (month ends clamp)
-  const candidates = await orientationRepository.onHoldSince(
-    tx,
-    addMonths(today, -((await shortestMonths(tx, params)) - 1)),
+  return closeLapsed(
+    { tx, deps, actor, today, params },
+    "VEILLE_LONGUE",
+    async (onOrBefore) =>
+      (await orientationRepository.onHoldSince(tx, onOrBefore)).map((c) => ({ ...c, since: c.veilleSince })),
+    veilleLastedMoreThan,
+    (c) => ({ veilleSince: c.since }),
   );
-  const m = await measures(
-    tx,
-    candidates.map((c) => c.departement),
-    params,
-  );
-  const lapsed = candidates.flatMap((c) => {
-    const at = m.at(c.departement, today);
-    return c.veilleSince && at !== undefined && veilleLapsed(c.veilleSince, at, m.paramsOf(c.departement))
-      ? [{ parcoursId: c.parcoursId, exitReason: "VEILLE_LONGUE" as const, veilleSince: c.veilleSince }]
-      : [];
-  });
-  return closeAndAudit(tx, deps, actor, lapsed, "VEILLE_LONGUE");
 }
 
 /**
- * Closes the pathways of persons whose right has been suspended for more than their département's closure
- * months (parcours.md §2.4 « suspension beyond 12 months → CLOS; a later return is a new entrant »), measured
- * as the import measures it on a return (`lastedMoreThan`, from the suspension's start, a date of the CNAF
- * flow) to the latest flow imported for the département; with no payable right left there. Returns how many.
+ * Closes the pathways of persons whose right has been suspended for too long, with no payable right left in
+ * the département, measured as the import measures it on a return (`lastedMoreThan` from the suspension's
+ * start, a date of the CNAF flow); how many.
  */
-export async function closeLapsedSuspensions(
+export function closeLapsedSuspensions(
   tx: Db,
   deps: { clock: Clock },
   actor: Actor,
   today: LocalDate,
   params: NewEntrantParams = defaultNewEntrantParams,
 ): Promise<number> {
-  const candidates = await importsRepository.longSuspendedPathways(
-    tx,
-    addMonths(today, -((await shortestMonths(tx, params)) - 1)),
+  return closeLapsed(
+    { tx, deps, actor, today, params },
+    "SUSPENSION_LONGUE",
+    async (onOrBefore) =>
+      (await importsRepository.longSuspendedPathways(tx, onOrBefore)).map((c) => ({
+        ...c,
+        since: c.since === null ? null : String(c.since),
+      })),
+    lastedMoreThan,
   );
-  const m = await measures(
-    tx,
-    candidates.map((c) => c.departement),
-    params,
-  );
-  const lapsed = candidates.flatMap((c) => {
-    const at = m.at(c.departement, today);
-    const since = c.since === null ? null : String(c.since);
-    return since !== null &&
-      at !== undefined &&
-      lastedMoreThan(since, at, m.paramsOf(c.departement).suspensionMaxMois)
-      ? [{ parcoursId: c.parcoursId, exitReason: "SUSPENSION_LONGUE" as const }]
-      : [];
-  });
-  return closeAndAudit(tx, deps, actor, lapsed, "SUSPENSION_LONGUE");
 }

@@ -465,6 +465,22 @@ describe("new entrants across monthly flows", () => {
   });
 });
 
+/** Every count, pathway, orientation and work item, to show that a second run changed nothing. */
+const followUpState = async () => ({
+  counts: await rowCounts(),
+  parcours: await h.db
+    .selectFrom("parcours")
+    .select(["id", "statut_suivi", "exit_reason", "veille_since", "version"])
+    .orderBy("id")
+    .execute(),
+  orientations: await h.db
+    .selectFrom("orientations")
+    .select(["id", "etat", "version"])
+    .orderBy("id")
+    .execute(),
+  items: await h.db.selectFrom("work_items").select(["id", "status"]).orderBy("id").execute(),
+});
+
 /**
  * A pathway opened at `t0`, its orientation decided (OUVERT, pathway ACTIF) with a référent's structure, then
  * on hold since `veilleSince` when given; an open « point d'étape » and a possible duplicate to examine.
@@ -694,24 +710,10 @@ describe("a new entrant again: back after more than 12 months on hold or suspend
 
     // the same file again: refused; the same flow exported again (another file): the new pathways are
     // A_ORIENTER, nothing changes
-    const state = async () => ({
-      counts: await rowCounts(),
-      parcours: await h.db
-        .selectFrom("parcours")
-        .select(["id", "statut_suivi", "exit_reason", "version"])
-        .orderBy("id")
-        .execute(),
-      orientations: await h.db
-        .selectFrom("orientations")
-        .select(["id", "etat", "version"])
-        .orderBy("id")
-        .execute(),
-      items: await h.db.selectFrom("work_items").select(["id", "status"]).orderBy("id").execute(),
-    });
-    const before = await state();
+    const before = await followUpState();
     const same = await importCnafFlux(deps, { filePath: february, departement: "80" });
     assert.deepEqual([same.status, same.newEntrants], ["deja_importe", 0]);
-    assert.deepEqual(await state(), before);
+    assert.deepEqual(await followUpState(), before);
     const again = await importCnafFlux(deps, {
       filePath: flowFile([hh(1, 9201, {}, true), hh(2, 9202, {}, true), hh(3, 9203, {}, true)], {
         dtref: "2026-02-28",
@@ -721,7 +723,7 @@ describe("a new entrant again: back after more than 12 months on hold or suspend
       departement: "80",
     });
     assert.deepEqual([again.status, again.created, again.updated, again.newEntrants], ["termine", 0, 0, 0]);
-    assert.deepEqual(await state(), before);
+    assert.deepEqual(await followUpState(), before);
   });
 });
 
@@ -761,20 +763,6 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
         .where("action", "in", ["follow_up.veille_started", "follow_up.veille_ended"])
         .orderBy("id")
         .execute();
-    const state = async () => ({
-      counts: await rowCounts(),
-      parcours: await h.db
-        .selectFrom("parcours")
-        .select(["id", "statut_suivi", "veille_since", "version"])
-        .orderBy("id")
-        .execute(),
-      orientations: await h.db
-        .selectFrom("orientations")
-        .select(["id", "etat", "version"])
-        .orderBy("id")
-        .execute(),
-      items: await h.db.selectFrom("work_items").select(["id", "status"]).orderBy("id").execute(),
-    });
     const referentsBefore = await referentsOf(pId!);
 
     // M = February: P is no longer subject
@@ -811,7 +799,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
     );
 
     // the same file again: refused; the same flow exported again: nothing changes, nothing audited
-    const onHold = await state();
+    const onHold = await followUpState();
     assert.equal(
       (await importCnafFlux(deps, { filePath: february, departement: "80" })).status,
       "deja_importe",
@@ -824,7 +812,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
       [febAgain.status, febAgain.created, febAgain.updated, febAgain.newEntrants, febAgain.veillesStarted],
       ["termine", 0, 0, 0, 0],
     );
-    assert.deepEqual(await state(), onHold);
+    assert.deepEqual(await followUpState(), onHold);
 
     // still on hold in March and April: the veille keeps its start
     for (const [dtref, createdOn] of [
@@ -866,7 +854,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
         [pId, "follow_up.veille_ended"],
       ],
     );
-    const resumed = await state();
+    const resumed = await followUpState();
     const mayAgain = await importCnafFlux(deps, {
       filePath: flow("2026-05-31", "2026-06-04", true, "12:00:00"),
       departement: "80",
@@ -875,7 +863,7 @@ describe("a follow-up on hold (mise en veille) and resumed by the monthly flag (
       [mayAgain.status, mayAgain.created, mayAgain.updated, mayAgain.newEntrants, mayAgain.veillesEnded],
       ["termine", 0, 0, 0, 0],
     );
-    assert.deepEqual(await state(), resumed);
+    assert.deepEqual(await followUpState(), resumed);
   });
 });
 
